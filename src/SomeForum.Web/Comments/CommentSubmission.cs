@@ -1,0 +1,36 @@
+namespace SomeForum.Web.Comments;
+
+/// <summary>Who or what brought a comment to the pipeline; the moderation rules weigh each differently.</summary>
+public enum CommentOrigin
+{
+    /// <summary>Imported from a seed document: already published where it came from.</summary>
+    Import,
+    Reader,
+    Pingback,
+    Webmention,
+    Moderator,
+}
+
+/// <summary>Everything that enters a thread, in one shape, before the pipeline has judged it.</summary>
+public sealed record CommentSubmission
+{
+    public required long PostId { get; init; }
+    public long? ParentId { get; init; }
+    public CommentKind Kind { get; init; } = CommentKind.Comment;
+    public required string AuthorName { get; init; }
+    public string? AuthorEmail { get; init; }
+    public string? AuthorUrl { get; init; }
+    public string? UserId { get; init; }
+
+    /// <summary>Markdown for comments; plain text (the excerpt around the link) for pingbacks and webmentions.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>When it was written, where that differs from now (an import); null means unknown.</summary>
+    public DateTime? WrittenAt { get; init; }
+    public bool WrittenAtUnknown { get; init; }
+
+    public string? SourceUrl { get; init; }
+    public string? SourceTitle { get; init; }
+    public string? IpAddress { get; init; }
+    public string? UserAgent { get; init; }
+}

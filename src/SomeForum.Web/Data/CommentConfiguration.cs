@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SomeForum.Web.Comments;
+
+namespace SomeForum.Web.Data;
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> comment)
+    {
+        comment.HasOne(c => c.Post).WithMany(p => p.Comments).HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
+        // Removing a comment must never silently take its replies with it.
+        comment.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.RepliesToId).OnDelete(DeleteBehavior.SetNull);
+
+        comment.Property(c => c.ThreadPath).HasMaxLength(CommentLimits.ThreadPathLength).IsUnicode(false);
+        comment.Property(c => c.AuthorName).HasMaxLength(CommentLimits.AuthorNameLength);
+        comment.Property(c => c.AuthorEmail).HasMaxLength(CommentLimits.EmailLength);
+        comment.Property(c => c.AuthorUrl).HasMaxLength(CommentLimits.UrlLength);
+        comment.Property(c => c.UserId).HasMaxLength(450);
+        comment.Property(c => c.SourceUrl).HasMaxLength(CommentLimits.UrlLength);
+        comment.Property(c => c.SourceTitle).HasMaxLength(CommentLimits.SourceTitleLength);
+        comment.Property(c => c.IpAddress).HasMaxLength(64);
+        comment.Property(c => c.UserAgent).HasMaxLength(512);
+        comment.Property(c => c.ModerationReason).HasMaxLength(500);
+
+        // The whole thread of a post, in order, from one index range.
+        comment.HasIndex(c => new { c.PostId, c.ThreadPath });
+        // Counting and paging top-level entries by status.
+        comment.HasIndex(c => new { c.PostId, c.Status, c.Depth });
+        // A source may mention a post once (NULLs never clash, on every provider).
+        comment.HasIndex(c => new { c.PostId, c.SourceUrl }).IsUnique();
+        // Moderation queue and flood checks.
+        comment.HasIndex(c => new { c.Status, c.ReceivedAt });
+        comment.HasIndex(c => new { c.IpAddress, c.ReceivedAt });
+    }
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SomeForum.Web.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    [Required, RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
+    public string Provider { get; set; } = "Sqlite";
+}
+
+public static class DataSetup
+{
+    public const string ConnectionStringName = "Forum";
+
+    public static WebApplicationBuilder AddForumData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        var provider = builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{provider}' is not available in this build; use Sqlite.");
+        }
+
+        var connectionString = SqliteConnectionString(
+            builder.Configuration.GetConnectionString(ConnectionStringName), builder.Environment.ContentRootPath);
+        builder.Services.AddDbContext<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
+        return builder;
+    }
+
+    /// <summary>
+    /// The embedded default is a file in App_Data under the content root; a relative file name
+    /// in a configured connection string is taken from the content root too, not from wherever
+    /// the process happened to start.
+    /// </summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/forum.db" : configured);
+        var isFile = csb.Mode is not SqliteOpenMode.Memory
+            && !string.IsNullOrEmpty(csb.DataSource)
+            && csb.DataSource != ":memory:"
+            && !csb.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (isFile)
+        {
+            csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        return csb.ToString();
+    }
+
+    /// <summary>Brings the schema up to date and sets the store's runtime modes.</summary>
+    public static async Task MigrateForumDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumDb>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a comment is written; it is a property of the file, so setting it once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Posts;
+
+namespace SomeForum.Web.Data;
+
+/// <summary>
+/// The one model of the forum. Each database provider derives its own context from it,
+/// so that each keeps its own migrations while the model stays in one place.
+/// </summary>
+public abstract class ForumDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForumDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; reading one back must say so, whatever the provider stores.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        // Enums as readable words, the same on every provider.
+        configurationBuilder.Properties<CommentStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CommentKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PostStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v.HasValue ? v.Value.ToUniversalTime() : v,
+        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SomeForum.Web.Posts;
+
+namespace SomeForum.Web.Data;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> post)
+    {
+        post.Property(p => p.Slug).HasMaxLength(PostLimits.SlugLength);
+        post.HasIndex(p => p.Slug).IsUnique();
+        post.Property(p => p.Title).HasMaxLength(PostLimits.TitleLength);
+        post.Property(p => p.Excerpt).HasMaxLength(PostLimits.ExcerptLength);
+        post.Property(p => p.AuthorName).HasMaxLength(200);
+        post.Property(p => p.AuthorId).HasMaxLength(450);
+        post.Property(p => p.ImportKey).HasMaxLength(260);
+        post.HasIndex(p => p.ImportKey).IsUnique();
+        post.Property(p => p.Version).IsConcurrencyToken();
+        post.HasIndex(p => new { p.Status, p.PublishedAt });
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace SomeForum.Web.Errors;
+
+/// <summary>The page shown for every error status, with the status itself kept on the response.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        // "/error" is where unhandled exceptions land; "/error/{code}" re-executes an error status.
+        var status = code switch
+        {
+            null => 500,
+            < 400 or > 599 => 404,
+            _ => code.Value,
+        };
+        Response.StatusCode = status;
+        (Heading, Explanation) = status switch
+        {
+            400 => ("Bad request", "The request could not be understood. If you sent a form, reload the page and try again."),
+            403 => ("Not allowed", "You do not have permission to see this page."),
+            404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
+            405 => ("Method not allowed", "This address does not accept that kind of request."),
+            413 => ("Too large", "What you sent is larger than this site accepts."),
+            429 => ("Too many requests", "You are sending requests too quickly. Wait a moment and try again."),
+            >= 500 => ("Something went wrong", "The server could not complete the request. Please try again later."),
+            _ => ("Error", "The request could not be completed."),
+        };
+    }
+}

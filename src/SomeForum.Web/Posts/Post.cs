@@ -1,0 +1,46 @@
+using SomeForum.Web.Comments;
+
+namespace SomeForum.Web.Posts;
+
+public sealed class Post
+{
+    public long Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>The Markdown the author wrote; <see cref="Html"/> is rendered from it once, on write.</summary>
+    public required string Source { get; set; }
+    public required string Html { get; set; }
+
+    /// <summary>Plain text for listings, cut from the rendered body on write.</summary>
+    public string Excerpt { get; set; } = "";
+
+    /// <summary>Null where the source does not say (an imported page without a byline).</summary>
+    public string? AuthorName { get; set; }
+    public string? AuthorId { get; set; }
+
+    public PostStatus Status { get; set; } = PostStatus.Published;
+
+    /// <summary>Null where the source does not say; never invented.</summary>
+    public DateTime? PublishedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public bool CommentsOpen { get; set; } = true;
+    public bool PingbacksOpen { get; set; } = true;
+
+    /// <summary>The seed document a post came from, so that importing it again changes nothing.</summary>
+    public string? ImportKey { get; set; }
+
+    /// <summary>Optimistic concurrency: every save writes a new value.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<Comment> Comments { get; set; } = [];
+}
+
+public enum PostStatus
+{
+    Draft,
+    Published,
+    Trash,
+}

@@ -1,0 +1,29 @@
+using SomeForum.Web.Comments;
+using SomeForum.Web.Data;
+using SomeForum.Web.Rendering;
+using SomeForum.Web.Seeding;
+using SomeForum.Web.Site;
+
+var command = ImportCommand.IsInvoked(args) ? args[1..] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
+
+builder.AddForumData();
+builder.AddRendering();
+builder.AddComments();
+builder.AddSeeding();
+builder.AddPages();
+
+var app = builder.Build();
+
+await app.Services.MigrateForumDatabaseAsync();
+if (command is not null)
+{
+    return await ImportCommand.RunAsync(app.Services, command, Console.Out, Console.Error);
+}
+await app.Services.ImportSeedsIntoEmptyStoreAsync();
+
+app.UseForumPages();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using AngleSharp.Dom;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace SomeForum.Web.Rendering;
+
+/// <summary>Where rendered text will stand, which decides how far its headings are demoted.</summary>
+public enum TextKind
+{
+    /// <summary>A post body under the page's h1: its headings start at h2.</summary>
+    Post,
+
+    /// <summary>A comment inside the thread (h2) and its entries: its headings start at h4.</summary>
+    Comment,
+}
+
+/// <summary>
+/// The one renderer for everything people write: Markdown to HTML with Markdig (raw HTML off),
+/// then HtmlSanitizer on a short allowlist. Text is rendered once, when it is written, and the
+/// HTML is stored; reading a page never renders.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    public const string LinkRel = "nofollow ugc noopener";
+
+    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
+
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseAutoLinks()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        // People type comments in a text box: a line break they type is a line break they meant.
+        .UseSoftlineBreakAsHardlineBreak()
+        .Build();
+
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    public string ToHtml(string markdown, TextKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = Markdown.Parse(markdown, pipeline);
+        DemoteHeadings(document, kind == TextKind.Post ? 2 : 4);
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return sanitizer.Sanitize(writer.ToString()).Trim();
+    }
+
+    /// <summary>Plain text shown as HTML (a pingback's excerpt): encoded, never interpreted.</summary>
+    public static string PlainTextToHtml(string text) =>
+        string.IsNullOrWhiteSpace(text) ? "" : $"<p>{HtmlEncoder.Default.Encode(text.Trim())}</p>";
+
+    /// <summary>The text of some Markdown, whitespace collapsed, cut at a word near <paramref name="maxLength"/>.</summary>
+    public string ToExcerpt(string markdown, int maxLength)
+    {
+        var text = CollapseWhitespace(Markdown.ToPlainText(markdown, pipeline));
+        if (text.Length <= maxLength) return text;
+        var cut = text.LastIndexOf(' ', maxLength - 1);
+        return string.Concat(text.AsSpan(0, cut > maxLength / 2 ? cut : maxLength - 1), "…");
+    }
+
+    public static string CollapseWhitespace(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            // The non-breaking space is typography the writer chose, not layout whitespace.
+            if (char.IsWhiteSpace(c) && c != '\u00A0')
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+            if (pendingSpace) builder.Append(' ');
+            pendingSpace = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    private static void DemoteHeadings(MarkdownDocument document, int topLevel)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + topLevel - 1);
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "em", "strong", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li",
+                "a", "h2", "h3", "h4", "h5", "h6", "hr",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "start" },
+            AllowedSchemes = new HashSet<string>(AllowedSchemes, StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            AllowedCssProperties = new HashSet<string>(),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        });
+        // Only absolute links of the allowed schemes survive: a relative or scheme-less href
+        // could be made to mean something else by the page it lands on.
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (!IsAllowedAbsoluteUrl(e.SanitizedUrl)) e.SanitizedUrl = null;
+        };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { LocalName: "a" } link)
+            {
+                if (link.HasAttribute("href")) link.SetAttribute("rel", LinkRel);
+                else link.Replace([.. link.ChildNodes]);
+            }
+        };
+        return sanitizer;
+    }
+
+    public static bool IsAllowedAbsoluteUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase)
+        && (uri.Scheme == "mailto" || !string.IsNullOrEmpty(uri.Host));
+}

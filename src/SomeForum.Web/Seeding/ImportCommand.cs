@@ -1,0 +1,42 @@
+namespace SomeForum.Web.Seeding;
+
+/// <summary><c>dotnet run --project src/SomeForum.Web -- import FILE...</c>: imports seed documents by hand, then exits.</summary>
+public static class ImportCommand
+{
+    public const string Name = "import";
+
+    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> files, TextWriter output, TextWriter error)
+    {
+        if (files.Count == 0)
+        {
+            await error.WriteLineAsync("usage: import FILE [FILE...]");
+            return 2;
+        }
+        var failed = 0;
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                await error.WriteLineAsync($"{file}: no such file");
+                failed++;
+                continue;
+            }
+            await using var scope = services.CreateAsyncScope();
+            try
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportFileAsync(file, CancellationToken.None);
+                await output.WriteLineAsync(result.Outcome == SeedImportOutcome.Imported
+                    ? $"{result.File}: imported as /posts/{result.Slug} with {result.Entries} entries"
+                    : $"{result.File}: already imported as /posts/{result.Slug}; nothing changed");
+            }
+            catch (SeedFormatException e)
+            {
+                await error.WriteLineAsync($"{e.Message} (nothing of this file was imported)");
+                failed++;
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Data;
+using SomeForum.Web.Posts;
+using SomeForum.Web.Rendering;
+
+namespace SomeForum.Web.Seeding;
+
+public enum SeedImportOutcome
+{
+    Imported,
+    AlreadyImported,
+}
+
+public sealed record SeedImportResult(string File, SeedImportOutcome Outcome, string? Slug, int Entries);
+
+/// <summary>
+/// Stores a seed document as a post with its thread. A file is imported whole or not at all,
+/// and only once: its name is the post's import key.
+/// </summary>
+public sealed class SeedImporter(
+    ForumDb db, CommentPipeline comments, MarkdownRenderer renderer, TimeProvider clock, ILogger<SeedImporter> log)
+{
+    public async Task<SeedImportResult> ImportFileAsync(string path, CancellationToken ct)
+    {
+        var key = Path.GetFileName(path);
+        var existing = await db.Posts.AsNoTracking().Where(p => p.ImportKey == key).Select(p => p.Slug).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return new SeedImportResult(key, SeedImportOutcome.AlreadyImported, existing, 0);
+        }
+
+        var document = SeedDocumentParser.Parse(await File.ReadAllTextAsync(path, ct), key);
+        var slug = document.Slug ?? Slug.FromTitle(document.Title);
+        if (await db.Posts.AnyAsync(p => p.Slug == slug, ct))
+        {
+            throw new SeedFormatException(key, 1, $"a post with the slug '{slug}' exists already; give this file another slug in its header");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var post = new Post
+        {
+            Slug = slug,
+            Title = document.Title,
+            Source = document.Body,
+            Html = renderer.ToHtml(document.Body, TextKind.Post),
+            Excerpt = renderer.ToExcerpt(document.Body, 280),
+            AuthorName = document.Author,
+            PublishedAt = document.PublishedAt,
+            Status = PostStatus.Published,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ImportKey = key,
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+
+        var count = 0;
+        foreach (var entry in document.Entries)
+        {
+            count += await AddEntryAsync(post.Id, parentId: null, entry, ct);
+        }
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+
+        SeedingLog.Imported(log, key, slug, count);
+        return new SeedImportResult(key, SeedImportOutcome.Imported, slug, count);
+    }
+
+    private async Task<int> AddEntryAsync(long postId, long? parentId, SeedEntry entry, CancellationToken ct)
+    {
+        var isPingback = entry.Kind == SeedEntryKind.Pingback;
+        var comment = await comments.AddAsync(new CommentSubmission
+        {
+            PostId = postId,
+            ParentId = parentId,
+            Kind = isPingback ? CommentKind.Pingback : CommentKind.Comment,
+            AuthorName = entry.Author,
+            Text = entry.Body,
+            WrittenAt = entry.Date,
+            WrittenAtUnknown = entry.Date is null,
+            SourceUrl = entry.SourceUrl,
+            SourceTitle = isPingback ? entry.Author : null,
+        }, CommentOrigin.Import, ct);
+
+        var count = 1;
+        foreach (var reply in entry.Replies)
+        {
+            count += await AddEntryAsync(postId, comment.Id, reply, ct);
+        }
+        return count;
+    }
+}
+
+internal static partial class SeedingLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {File} as /posts/{Slug} with {Entries} entries")]
+    public static partial void Imported(ILogger logger, string file, string slug, int entries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No seed folder at {Folder}; starting with an empty forum")]
+    public static partial void NoSeedFolder(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Seed not imported: {Problem}")]
+    public static partial void NotImported(ILogger logger, string problem);
+}
