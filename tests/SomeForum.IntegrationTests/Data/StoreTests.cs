@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.Web.Data;
+
+namespace SomeForum.IntegrationTests.Data;
+
+public sealed class StoreTests : IDisposable
+{
+    private readonly ForumFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task TheSqliteMigrationsMatchTheModel()
+    {
+        _ = factory.Server;
+        Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())),
+            "The model has changes no migration holds: run dotnet ef migrations add for SqliteForumDb.");
+        Assert.Empty(await factory.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+    }
+
+    [Fact]
+    public async Task TheDatabaseFileRunsInWalMode()
+    {
+        _ = factory.Server;
+        var mode = await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+        Assert.Equal("wal", Assert.Single(mode));
+        Assert.True(File.Exists(factory.DatabaseFile));
+    }
+
+    [Fact]
+    public void TheDefaultDatabaseLivesInAppDataUnderTheContentRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"someforum-root-{Guid.NewGuid():N}");
+        try
+        {
+            Assert.Equal($"Data Source={Path.Combine(root, "App_Data", "forum.db")}", DataSetup.SqliteConnectionString(null, root));
+            Assert.True(Directory.Exists(Path.Combine(root, "App_Data")));
+            Assert.Equal($"Data Source={Path.Combine(root, "other", "x.db")}", DataSetup.SqliteConnectionString("Data Source=other/x.db", root));
+            var absolute = Path.Combine(root, "elsewhere", "x.db");
+            Assert.Equal($"Data Source={absolute}", DataSetup.SqliteConnectionString($"Data Source={absolute}", "/unrelated"));
+            Assert.Equal("Data Source=:memory:", DataSetup.SqliteConnectionString("Data Source=:memory:", root));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+}
