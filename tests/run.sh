@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every SomeForum test on a fresh machine: installs what the tests need, builds (stopping on a
+# failed build), runs each test project, and prints the totals as its last line:
+#   N passed, N failed, N skipped
+# It fails when a build fails, a test fails, a test run aborts, or no test ran at all.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+configuration=${CONFIGURATION:-Release}
+results=$(mktemp -d /tmp/someforum-tests.XXXXXX)
+trap 'rm -rf "$results"' EXIT
+
+say() { printf '== %s\n' "$*"; }
+
+# Installs Debian packages only when a command they provide is missing.
+ensure_apt() { # ensure_apt COMMAND PACKAGE...
+  local command=$1; shift
+  command -v "$command" >/dev/null 2>&1 && return 0
+  say "installing $* from apt"
+  if [ -z "${SOMEFORUM_APT_UPDATED:-}" ]; then
+    apt-get -o DPkg::Lock::Timeout=600 update -qq && export SOMEFORUM_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
+}
+
+command -v dotnet >/dev/null 2>&1 || { echo "dotnet is not installed: install the .NET 10 SDK first"; echo "0 passed, 1 failed"; exit 1; }
+
+say "restoring and building ($configuration)"
+if ! dotnet build SomeForum.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly; then
+  echo "The build failed; no test was run."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+aborted=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  say "testing $name"
+  if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+      --results-directory "$results" 2>&1 | grep -vE '^\s+Passed |^$'; then
+    :
+  fi
+  status=${PIPESTATUS[0]}
+  if [ ! -f "$results/$name.trx" ]; then
+    echo "!! $name produced no results (exit $status): counted as a failed run"
+    aborted=$((aborted + 1))
+  elif [ "$status" -ne 0 ] && ! grep -q 'failed="[1-9]' "$results/$name.trx"; then
+    echo "!! $name exited $status without a failed test: counted as a failed run"
+    aborted=$((aborted + 1))
+  fi
+done
+
+# Sum the <Counters> of every .trx file.
+read -r total passed failed < <(
+  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' |
+  sed -E 's/.* total="([0-9]+)".* passed="([0-9]+)" failed="([0-9]+)".*/\1 \2 \3/' |
+  awk '{t+=$1; p+=$2; f+=$3} END {print t+0, p+0, f+0}')
+failed=$((failed + aborted))
+skipped=$((total - passed - (failed - aborted)))
+[ "$skipped" -lt 0 ] && skipped=0
+
+if [ "$total" -eq 0 ]; then
+  echo "No test ran."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
