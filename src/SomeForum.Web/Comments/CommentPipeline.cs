@@ -1,75 +1,147 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SomeForum.Web.Data;
+using SomeForum.Web.Moderation;
+using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
 
 namespace SomeForum.Web.Comments;
 
 /// <summary>
 /// The one way into a thread. Typed comments, imported ones, pingbacks and webmentions all pass
-/// the same steps: find their place in the thread, judge them, render them once, store source and HTML.
+/// the same steps: check the post and the place in the thread, refuse repeats and floods, judge
+/// by the moderation rules, render once, store source and HTML. A refused comment stores nothing.
 /// </summary>
-public sealed class CommentPipeline(ForumDb db, MarkdownRenderer renderer, TimeProvider clock)
+public sealed class CommentPipeline(
+    ForumDb db, MarkdownRenderer renderer, ModerationRules moderation, IOptionsSnapshot<CommentOptions> options, TimeProvider clock)
 {
-    public async Task<Comment> AddAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
+    public async Task<CommentResult> AddAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var place = await PlaceInThreadAsync(submission, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var settings = options.Value;
+        var fromOutside = origin is not (CommentOrigin.Import or CommentOrigin.Moderator);
+        var text = submission.Kind == CommentKind.Comment ? submission.Text.Trim() : submission.Text;
+        var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant();
+        var name = submission.AuthorName.Trim();
 
-        var comment = new Comment
+        if (submission.Kind == CommentKind.Comment && origin != CommentOrigin.Import)
         {
-            PostId = submission.PostId,
-            ParentId = place.ParentId,
-            Depth = place.Depth,
-            Kind = submission.Kind,
-            Status = InitialStatus(origin),
-            AuthorName = submission.AuthorName.Trim(),
-            AuthorEmail = submission.AuthorEmail?.Trim(),
-            AuthorUrl = submission.AuthorUrl?.Trim(),
-            UserId = submission.UserId,
-            Source = submission.Text,
-            Html = submission.Kind == CommentKind.Comment
-                ? renderer.ToHtml(submission.Text, TextKind.Comment)
-                : MarkdownRenderer.PlainTextToHtml(submission.Text),
-            CreatedAt = submission.WrittenAtUnknown ? null : submission.WrittenAt ?? now,
-            ReceivedAt = now,
-            SourceUrl = submission.SourceUrl,
-            SourceTitle = submission.SourceTitle,
-            IpAddress = submission.IpAddress,
-            UserAgent = submission.UserAgent,
-        };
+            if (text.Length == 0) return CommentResult.Refused(CommentProblem.Invalid, "Write a comment before posting.", nameof(CommentSubmission.Text));
+            if (text.Length > settings.MaxLength)
+            {
+                return CommentResult.Refused(CommentProblem.Invalid,
+                    $"A comment can be at most {settings.MaxLength:N0} characters; this one has {text.Length:N0}.", nameof(CommentSubmission.Text));
+            }
+        }
 
-        // The path holds the comment's own id, which the store only gives on insert: insert, then
-        // set the path, inside one transaction so that no reader ever sees a comment without its place.
+        // The checks and the insert share one transaction, so two requests cannot both pass a
+        // check that only one of them should (SQLite takes the write lock at BEGIN IMMEDIATE).
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (ownTransaction)
         {
+            var post = await db.Posts.AsNoTracking()
+                .Where(p => p.Id == submission.PostId && p.Status == PostStatus.Published)
+                .Select(p => new { p.CommentsOpen, p.PingbacksOpen })
+                .SingleOrDefaultAsync(ct);
+            if (post is null) return CommentResult.Refused(CommentProblem.PostNotFound, "There is no such post.");
+            if (fromOutside && submission.Kind == CommentKind.Comment && !post.CommentsOpen)
+            {
+                return CommentResult.Refused(CommentProblem.Closed, "Comments are closed on this post.");
+            }
+            if (fromOutside && submission.Kind != CommentKind.Comment && !post.PingbacksOpen)
+            {
+                return CommentResult.Refused(CommentProblem.Closed, "This post does not take pingbacks or webmentions.");
+            }
+
+            var place = await PlaceInThreadAsync(submission, origin, settings.MaxDepth, ct);
+            if (place is null)
+            {
+                return CommentResult.Refused(CommentProblem.ParentInvalid,
+                    "The comment you are replying to does not exist on this post, or is not published.", nameof(CommentSubmission.ParentId));
+            }
+
+            if (fromOutside && submission.Kind == CommentKind.Comment)
+            {
+                var repeated = await db.Comments.AnyAsync(c =>
+                    c.PostId == submission.PostId && c.Status != CommentStatus.Trash && c.Source == text
+                    && (c.AuthorEmail == email || c.AuthorName == name), ct);
+                if (repeated)
+                {
+                    return CommentResult.Refused(CommentProblem.Duplicate, "It looks as though you already said that.", nameof(CommentSubmission.Text));
+                }
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (origin == CommentOrigin.Reader && settings.FloodIntervalSeconds > 0
+                && (submission.UserId ?? submission.IpAddress) is not null)
+            {
+                var since = now.AddSeconds(-settings.FloodIntervalSeconds);
+                var flooding = await db.Comments.AnyAsync(c =>
+                    c.ReceivedAt > since && c.Kind == CommentKind.Comment
+                    && (submission.UserId != null ? c.UserId == submission.UserId : c.IpAddress == submission.IpAddress), ct);
+                if (flooding)
+                {
+                    return CommentResult.Refused(CommentProblem.Flood,
+                        $"You are posting comments too quickly. Wait {settings.FloodIntervalSeconds} seconds between comments, then post again.");
+                }
+            }
+
+            var verdict = await moderation.JudgeAsync(submission with { Text = text, AuthorEmail = email, AuthorName = name }, origin, ct);
+            var comment = new Comment
+            {
+                PostId = submission.PostId,
+                ParentId = place.ParentId,
+                RepliesToId = place.RepliesToId,
+                Depth = place.Depth,
+                Kind = submission.Kind,
+                Status = verdict.Status,
+                ModerationReason = verdict.Reason,
+                AuthorName = name,
+                AuthorEmail = email,
+                AuthorUrl = string.IsNullOrWhiteSpace(submission.AuthorUrl) ? null : submission.AuthorUrl.Trim(),
+                UserId = submission.UserId,
+                Source = text,
+                Html = submission.Kind == CommentKind.Comment
+                    ? renderer.ToHtml(text, TextKind.Comment)
+                    : MarkdownRenderer.PlainTextToHtml(text),
+                CreatedAt = submission.WrittenAtUnknown ? null : submission.WrittenAt ?? now,
+                ReceivedAt = now,
+                SourceUrl = submission.SourceUrl,
+                SourceTitle = submission.SourceTitle,
+                IpAddress = submission.IpAddress,
+                UserAgent = submission.UserAgent is { Length: > 512 } ua ? ua[..512] : submission.UserAgent,
+            };
+
+            // The path holds the comment's own id, which the store gives only on insert:
+            // insert, then set the path, before the transaction lets anyone see it.
             db.Comments.Add(comment);
             await db.SaveChangesAsync(ct);
             comment.ThreadPath = ThreadPath.Of(place.ParentPath, comment.Id);
             await db.SaveChangesAsync(ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            return CommentResult.Stored(comment);
         }
-        return comment;
     }
 
-    private static CommentStatus InitialStatus(CommentOrigin origin) => origin switch
+    /// <summary>
+    /// Where a reply goes. A reply to a comment at the deepest level allowed is attached beside it,
+    /// at that level, and remembers which comment it answers: nothing is refused for depth.
+    /// </summary>
+    private async Task<ThreadPlace?> PlaceInThreadAsync(CommentSubmission submission, CommentOrigin origin, int maxDepth, CancellationToken ct)
     {
-        // Imported comments were already published on the page they come from.
-        CommentOrigin.Import or CommentOrigin.Moderator => CommentStatus.Approved,
-        _ => CommentStatus.Pending,
-    };
+        if (submission.ParentId is not { } targetId) return new ThreadPlace(null, null, null, 0);
+        var target = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == targetId && c.PostId == submission.PostId)
+            .Select(c => new { c.ParentId, c.ThreadPath, c.Depth, c.Status })
+            .SingleOrDefaultAsync(ct);
+        var mayAnswer = target is not null
+            && (target.Status == CommentStatus.Approved || origin is CommentOrigin.Import or CommentOrigin.Moderator);
+        if (!mayAnswer) return null;
 
-    private async Task<ThreadPlace> PlaceInThreadAsync(CommentSubmission submission, CancellationToken ct)
-    {
-        if (submission.ParentId is not { } parentId) return new ThreadPlace(null, null, 0);
-        var parent = await db.Comments.AsNoTracking()
-            .Where(c => c.Id == parentId && c.PostId == submission.PostId)
-            .Select(c => new { c.ThreadPath, c.Depth })
-            .SingleOrDefaultAsync(ct)
-            ?? throw new InvalidOperationException($"Comment {parentId} is not a comment of post {submission.PostId}.");
-        return new ThreadPlace(parentId, parent.ThreadPath, parent.Depth + 1);
+        if (target!.Depth + 1 < maxDepth) return new ThreadPlace(targetId, null, target.ThreadPath, target.Depth + 1);
+        var parentPath = target.ParentId is null ? null : target.ThreadPath[..target.ThreadPath.LastIndexOf(ThreadPath.Separator)];
+        return new ThreadPlace(target.ParentId, targetId, parentPath, target.Depth);
     }
 
-    private sealed record ThreadPlace(long? ParentId, string? ParentPath, int Depth);
+    private sealed record ThreadPlace(long? ParentId, long? RepliesToId, string? ParentPath, int Depth);
 }

@@ -26,12 +26,17 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
 
         // The whole thread of a post, in order, from one index range.
         comment.HasIndex(c => new { c.PostId, c.ThreadPath });
-        // Counting and paging top-level entries by status.
-        comment.HasIndex(c => new { c.PostId, c.Status, c.Depth });
+        // Paging a post's top-level entries in thread order.
+        comment.HasIndex(c => new { c.PostId, c.Depth, c.ThreadPath });
+        // Counting a post's published comments.
+        comment.HasIndex(c => new { c.PostId, c.Status });
         // A source may mention a post once (NULLs never clash, on every provider).
         comment.HasIndex(c => new { c.PostId, c.SourceUrl }).IsUnique();
         // Moderation queue and flood checks.
         comment.HasIndex(c => new { c.Status, c.ReceivedAt });
         comment.HasIndex(c => new { c.IpAddress, c.ReceivedAt });
+        // "Has this author an approved comment yet?"
+        comment.HasIndex(c => new { c.AuthorEmail, c.Status });
+        comment.HasIndex(c => new { c.UserId, c.Status });
     }
 }

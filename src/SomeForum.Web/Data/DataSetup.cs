@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,7 @@ public static class DataSetup
         var connectionString = SqliteConnectionString(
             builder.Configuration.GetConnectionString(ConnectionStringName), builder.Environment.ContentRootPath);
         builder.Services.AddDbContext<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDataProtection().SetApplicationName("SomeForum").PersistKeysToDbContext<ForumDb>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SomeForum.Web.Comments;
@@ -9,10 +10,13 @@ namespace SomeForum.Web.Data;
 /// The one model of the forum. Each database provider derives its own context from it,
 /// so that each keeps its own migrations while the model stays in one place.
 /// </summary>
-public abstract class ForumDb(DbContextOptions options) : DbContext(options)
+public abstract class ForumDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Comment> Comments => Set<Comment>();
+
+    /// <summary>The keys that protect cookies, shared by every instance that shares the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

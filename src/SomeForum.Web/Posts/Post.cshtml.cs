@@ -6,29 +6,61 @@ using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Posts;
 
-public sealed class PostModel(ForumDb db) : PageModel
+[CommentRequestLimit]
+public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageModel
 {
     public PostView Post { get; private set; } = null!;
-    public IReadOnlyList<CommentNode> Thread { get; private set; } = [];
-    public int CommentCount { get; private set; }
+    public ThreadView Thread { get; private set; } = null!;
+    public CommentFormView Form { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    [BindProperty]
+    public CommentInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "cpage")] int? commentPage, CancellationToken ct)
     {
-        var post = await db.Posts.AsNoTracking()
-            .Where(p => p.Slug == slug && p.Status == PostStatus.Published)
-            .Select(PostView.Projection)
-            .SingleOrDefaultAsync(ct);
-        if (post is null) return NotFound();
-
-        Post = post;
-        Thread = CommentTree.Build(await db.Comments.ThreadOf(post.Id).ToListAsync(ct));
-        CommentCount = CommentTree.CountVisible(Thread);
+        if (await db.Posts.FindPublishedAsync(slug, ct) is not { } post) return NotFound();
+        comments.Prefill(Input, HttpContext);
+        await ShowAsync(post, commentPage, previewHtml: null, ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (await db.Posts.FindPublishedAsync(slug, ct) is not { } post) return NotFound();
+        var outcome = await comments.HandleAsync(post.Slug, post.Id, Input, this, ct);
+        if (outcome.RedirectUrl is { } url) return LocalRedirect(url);
+
+        // Shown again with what was typed; a reply shows the page that holds the comment it answers.
+        var page = Input.ParentId is { } parentId
+            ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id).Select(c => c.ThreadPath).SingleOrDefaultAsync(ct) is { } path
+                ? await db.PageOfAsync(post.Id, path, comments.Options, comments.OwnPending(HttpContext), ct)
+                : 1
+            : (int?)null;
+        await ShowAsync(post, page, outcome.PreviewHtml, ct);
+        return Page();
+    }
+
+    private async Task ShowAsync(PostView post, int? commentPage, string? previewHtml, CancellationToken ct)
+    {
+        Post = post;
+        var threadPage = await db.LoadThreadPageAsync(post.Id, commentPage, comments.Options, comments.OwnPending(HttpContext), ct);
+        Thread = new ThreadView(post.Slug, threadPage, post.CommentsOpen);
+        var replyingTo = Input.ParentId is { } parentId
+            ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved)
+                .Select(c => c.AuthorName).SingleOrDefaultAsync(ct)
+            : null;
+        Form = new CommentFormView(Input, CommentFormHandler.PostUrl(post.Slug), post.CommentsOpen, comments.Options.MaxLength,
+            replyingTo, replyingTo is null ? null : $"{CommentFormHandler.PostUrl(post.Slug)}#respond", previewHtml);
     }
 }
 
-public sealed record PostView(long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen)
+public sealed record PostView(long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen);
+
+public static class PostQueries
 {
-    public static readonly System.Linq.Expressions.Expression<Func<Post, PostView>> Projection =
-        p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen);
+    public static Task<PostView?> FindPublishedAsync(this DbSet<Post> posts, string slug, CancellationToken ct) =>
+        posts.AsNoTracking()
+            .Where(p => p.Slug == slug && p.Status == PostStatus.Published)
+            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen))
+            .SingleOrDefaultAsync(ct);
 }

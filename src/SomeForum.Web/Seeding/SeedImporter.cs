@@ -59,7 +59,7 @@ public sealed class SeedImporter(
         var count = 0;
         foreach (var entry in document.Entries)
         {
-            count += await AddEntryAsync(post.Id, parentId: null, entry, ct);
+            count += await AddEntryAsync(key, post.Id, parentId: null, entry, ct);
         }
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -68,10 +68,10 @@ public sealed class SeedImporter(
         return new SeedImportResult(key, SeedImportOutcome.Imported, slug, count);
     }
 
-    private async Task<int> AddEntryAsync(long postId, long? parentId, SeedEntry entry, CancellationToken ct)
+    private async Task<int> AddEntryAsync(string file, long postId, long? parentId, SeedEntry entry, CancellationToken ct)
     {
         var isPingback = entry.Kind == SeedEntryKind.Pingback;
-        var comment = await comments.AddAsync(new CommentSubmission
+        var result = await comments.AddAsync(new CommentSubmission
         {
             PostId = postId,
             ParentId = parentId,
@@ -83,11 +83,12 @@ public sealed class SeedImporter(
             SourceUrl = entry.SourceUrl,
             SourceTitle = isPingback ? entry.Author : null,
         }, CommentOrigin.Import, ct);
+        var comment = result.Comment ?? throw new SeedFormatException(file, entry.Line, result.Rejection!.Message);
 
         var count = 1;
         foreach (var reply in entry.Replies)
         {
-            count += await AddEntryAsync(postId, comment.Id, reply, ct);
+            count += await AddEntryAsync(file, postId, comment.Id, reply, ct);
         }
         return count;
     }

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SomeForum.Web.Comments;
+
+public enum CommentOrder
+{
+    OldestFirst,
+    NewestFirst,
+}
+
+public sealed class CommentOptions
+{
+    public const string Section = "Comments";
+
+    /// <summary>Top-level threads a page; 0 shows every thread on one page.</summary>
+    [Range(0, 10_000)]
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>The order of top-level threads; replies always read oldest first under their parent.</summary>
+    public CommentOrder Order { get; set; } = CommentOrder.OldestFirst;
+
+    /// <summary>Levels a thread may have, the top level included (WordPress's default is 5).</summary>
+    [Range(1, 20)]
+    public int MaxDepth { get; set; } = 5;
+
+    [Range(1, 100_000)]
+    public int MaxLength { get; set; } = 10_000;
+
+    /// <summary>Seconds one client must wait between two comments; 0 turns the check off.</summary>
+    [Range(0, 86_400)]
+    public int FloodIntervalSeconds { get; set; } = 15;
+
+    /// <summary>Larger comment requests are refused with 413 before they are read.</summary>
+    [Range(4_096, 16 * 1024 * 1024)]
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
+}

@@ -1,0 +1,33 @@
+namespace SomeForum.Web.Comments;
+
+/// <summary>Why the pipeline refused a comment; each maps to the status a reader's browser gets.</summary>
+public enum CommentProblem
+{
+    Invalid,
+    PostNotFound,
+    Closed,
+    ParentInvalid,
+    Duplicate,
+    Flood,
+}
+
+public sealed record CommentRejection(CommentProblem Problem, string Message, string? Field = null)
+{
+    public int HttpStatus => Problem switch
+    {
+        CommentProblem.PostNotFound => StatusCodes.Status404NotFound,
+        CommentProblem.Closed => StatusCodes.Status403Forbidden,
+        CommentProblem.Duplicate => StatusCodes.Status409Conflict,
+        CommentProblem.Flood => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+}
+
+/// <summary>Either the stored comment or the reason nothing was stored.</summary>
+public sealed record CommentResult(Comment? Comment, CommentRejection? Rejection)
+{
+    public static CommentResult Stored(Comment comment) => new(comment, null);
+
+    public static CommentResult Refused(CommentProblem problem, string message, string? field = null) =>
+        new(null, new CommentRejection(problem, message, field));
+}

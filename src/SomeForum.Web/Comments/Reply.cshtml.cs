@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Data;
+using SomeForum.Web.Posts;
+
+namespace SomeForum.Web.Comments;
+
+/// <summary>
+/// Replying without JavaScript: the comment being answered, then the form. (With JavaScript the
+/// post page moves its own form under the comment instead.)
+/// </summary>
+[CommentRequestLimit]
+public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageModel
+{
+    public PostView Post { get; private set; } = null!;
+    public ThreadView Thread { get; private set; } = null!;
+    public CommentNode Target { get; private set; } = null!;
+    public CommentFormView Form { get; private set; } = null!;
+
+    [BindProperty]
+    public CommentInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, long commentId, CancellationToken ct)
+    {
+        comments.Prefill(Input, HttpContext);
+        return await ShowAsync(slug, commentId, previewHtml: null, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, long commentId, CancellationToken ct)
+    {
+        if (await db.Posts.FindPublishedAsync(slug, ct) is not { } post) return NotFound();
+        Input.ParentId = commentId;
+        var outcome = await comments.HandleAsync(post.Slug, post.Id, Input, this, ct);
+        if (outcome.RedirectUrl is { } url) return LocalRedirect(url);
+        return await ShowAsync(slug, commentId, outcome.PreviewHtml, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(string slug, long commentId, string? previewHtml, CancellationToken ct)
+    {
+        if (await db.Posts.FindPublishedAsync(slug, ct) is not { } post) return NotFound();
+        var target = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == commentId && c.PostId == post.Id && c.Status == CommentStatus.Approved && c.Kind == CommentKind.Comment)
+            .Select(c => new CommentRow(c.Id, null, null, c.ThreadPath, c.Depth, c.Kind, c.Status, true,
+                c.AuthorName, c.AuthorUrl, c.Html, c.CreatedAt, null, null))
+            .SingleOrDefaultAsync(ct);
+        if (target is null) return NotFound();
+
+        var page = await db.PageOfAsync(post.Id, target.ThreadPath, comments.Options, [], ct);
+        Post = post;
+        Thread = new ThreadView(post.Slug, new ThreadPage([], page, page, 0), CanReply: false);
+        Target = new CommentNode(target, null, null, []);
+        Input.ParentId = commentId;
+        Form = new CommentFormView(Input, $"/posts/{Uri.EscapeDataString(post.Slug)}/reply/{commentId}", post.CommentsOpen,
+            comments.Options.MaxLength, target.AuthorName, CommentFormHandler.CommentUrl(post.Slug, page, commentId), previewHtml);
+        return Page();
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Data;
+
+namespace SomeForum.Web.Comments;
+
+// string.Compare inside these queries is translated to SQL's < and >, which compare thread paths
+// byte by byte (SQLite's BINARY collation; the PostgreSQL model gives the column the "C" collation).
+#pragma warning disable CA1309
+
+/// <summary>One page of a post's thread: whole top-level threads, with the count of all published comments.</summary>
+public sealed record ThreadPage(IReadOnlyList<CommentNode> Threads, int Page, int PageCount, int CommentCount);
+
+/// <summary>
+/// The reader's queries over a thread. A page is a run of whole top-level threads; because thread
+/// paths sort depth-first, that run is one range of the (PostId, ThreadPath) index and loads with one query.
+/// </summary>
+public static class ThreadQueries
+{
+    /// <summary>Loads the page of threads that a reader asked for, clamped to the pages there are.</summary>
+    public static async Task<ThreadPage> LoadThreadPageAsync(
+        this ForumDb db, long postId, int? requestedPage, CommentOptions options, IReadOnlyCollection<long> ownPending, CancellationToken ct)
+    {
+        var commentCount = await db.Comments.CountAsync(c => c.PostId == postId && c.Status == CommentStatus.Approved, ct);
+        var thread = db.Comments.Where(c => c.PostId == postId);
+
+        if (options.PageSize == 0)
+        {
+            var all = await Project(thread, ownPending).ToListAsync(ct);
+            return new ThreadPage(CommentTree.Build(all, 0, options.Order), 1, 1, commentCount);
+        }
+
+        var roots = ShownRoots(db, postId, ownPending);
+        var pageCount = Math.Max(1, (await roots.CountAsync(ct) + options.PageSize - 1) / options.PageSize);
+        var page = Math.Clamp(requestedPage ?? 1, 1, pageCount);
+        var ordered = options.Order == CommentOrder.NewestFirst ? roots.OrderByDescending(c => c.ThreadPath) : roots.OrderBy(c => c.ThreadPath);
+        var paths = await ordered.Skip((page - 1) * options.PageSize).Take(options.PageSize).Select(c => c.ThreadPath).ToListAsync(ct);
+        if (paths.Count == 0) return new ThreadPage([], page, pageCount, commentCount);
+
+        // From the first root's path up to just past the last root's subtree ('/' sorts right after '.').
+        var first = paths.Min(StringComparer.Ordinal)!;
+        var pastLast = paths.Max(StringComparer.Ordinal) + "/";
+        var rows = await Project(
+                thread.Where(c => string.Compare(c.ThreadPath, first) >= 0 && string.Compare(c.ThreadPath, pastLast) < 0),
+                ownPending)
+            .ToListAsync(ct);
+        var numberBase = await db.Comments.CountAsync(c =>
+            c.PostId == postId && c.Depth == 0 && c.Status == CommentStatus.Approved && string.Compare(c.ThreadPath, first) < 0, ct);
+        return new ThreadPage(CommentTree.Build(rows, numberBase, options.Order), page, pageCount, commentCount);
+    }
+
+    /// <summary>The page of the thread that holds a comment, so a permalink lands where the comment is.</summary>
+    public static async Task<int> PageOfAsync(
+        this ForumDb db, long postId, string threadPath, CommentOptions options, IReadOnlyCollection<long> ownPending, CancellationToken ct)
+    {
+        if (options.PageSize == 0) return 1;
+        var separator = threadPath.IndexOf(ThreadPath.Separator, StringComparison.Ordinal);
+        var rootPath = separator < 0 ? threadPath : threadPath[..separator];
+        var roots = ShownRoots(db, postId, ownPending);
+        var before = options.Order == CommentOrder.NewestFirst
+            ? await roots.CountAsync(c => string.Compare(c.ThreadPath, rootPath) > 0, ct)
+            : await roots.CountAsync(c => string.Compare(c.ThreadPath, rootPath) < 0, ct);
+        return before / options.PageSize + 1;
+    }
+
+    /// <summary>Top-level entries a reader sees: visible themselves, or holding a visible reply.</summary>
+    private static IQueryable<Comment> ShownRoots(ForumDb db, long postId, IReadOnlyCollection<long> ownPending) =>
+        db.Comments.Where(c => c.PostId == postId && c.Depth == 0 && (
+            c.Status == CommentStatus.Approved
+            || (c.Status == CommentStatus.Pending && ownPending.Contains(c.Id))
+            || db.Comments.Any(d => d.PostId == postId
+                && d.ThreadPath.StartsWith(c.ThreadPath + ".")
+                && (d.Status == CommentStatus.Approved || (d.Status == CommentStatus.Pending && ownPending.Contains(d.Id))))));
+
+    private static IQueryable<CommentRow> Project(IQueryable<Comment> comments, IReadOnlyCollection<long> ownPending) =>
+        comments.AsNoTracking()
+            .OrderBy(c => c.ThreadPath)
+            .Select(c => new
+            {
+                Comment = c,
+                Visible = c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && ownPending.Contains(c.Id)),
+            })
+            .Select(x => new CommentRow(
+                x.Comment.Id,
+                x.Comment.ParentId,
+                x.Comment.RepliesToId,
+                x.Comment.ThreadPath,
+                x.Comment.Depth,
+                x.Comment.Kind,
+                x.Comment.Status,
+                x.Visible,
+                x.Visible ? x.Comment.AuthorName : "",
+                x.Visible ? x.Comment.AuthorUrl : null,
+                x.Visible ? x.Comment.Html : null,
+                x.Visible ? x.Comment.CreatedAt : null,
+                x.Visible ? x.Comment.SourceUrl : null,
+                x.Visible ? x.Comment.SourceTitle : null));
+}

@@ -1,0 +1,23 @@
+namespace SomeForum.Web.Comments;
+
+/// <summary>What the thread's partials need to know about the page they are on.</summary>
+public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply)
+{
+    /// <summary>The permalink of a comment on this page.</summary>
+    public string Permalink(long id) => Page.PageCount > 1 ? CommentFormHandler.CommentUrl(Slug, Page.Page, id) : $"#comment-{id}";
+
+    public string ReplyUrl(long id) => $"/posts/{Uri.EscapeDataString(Slug)}/reply/{id}#respond";
+}
+
+/// <summary>One comment of the thread, and the page it is on.</summary>
+public sealed record CommentItem(CommentNode Node, ThreadView Thread);
+
+/// <summary>The "Leave a Reply" form: where it posts, what it answers, what the reader typed, a preview.</summary>
+public sealed record CommentFormView(
+    CommentInput Input,
+    string Action,
+    bool CommentsOpen,
+    int MaxLength,
+    string? ReplyingToAuthor = null,
+    string? CancelReplyUrl = null,
+    string? PreviewHtml = null);

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SomeForum.Web.Moderation;
+
+public sealed class ModerationOptions
+{
+    public const string Section = "Moderation";
+
+    /// <summary>When false, comments publish at once unless a blocklist rule marks them spam.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A comment with this many links or more is held.</summary>
+    [Range(1, 1000)]
+    public int HoldLinkCount { get; set; } = 2;
+
+    /// <summary>Hold the first comment of an author who has no approved comment yet.</summary>
+    public bool HoldFirstComment { get; set; } = true;
+
+    /// <summary>Pingbacks and webmentions wait for a moderator.</summary>
+    public bool HoldMentions { get; set; } = true;
+
+    /// <summary>Words that hold a comment when they appear in its text, name, email, website or IP.</summary>
+    public List<string> HoldWords { get; set; } = [];
+
+    /// <summary>Words that mark a comment spam, wherever they appear (so an email or IP can be banned).</summary>
+    public List<string> BlockWords { get; set; } = [];
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Data;
+
+namespace SomeForum.Web.Moderation;
+
+public sealed record ModerationVerdict(CommentStatus Status, string? Reason)
+{
+    public static readonly ModerationVerdict Publish = new(CommentStatus.Approved, null);
+}
+
+/// <summary>
+/// Decides what becomes of a new comment, the same for typed comments, pingbacks and webmentions.
+/// Blocklist first (spam, even with moderation off), then the holding rules.
+/// </summary>
+public sealed partial class ModerationRules(ForumDb db, IOptionsSnapshot<ModerationOptions> options)
+{
+    [GeneratedRegex(@"https?://|www\.|mailto:", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkPattern();
+
+    public async Task<ModerationVerdict> JudgeAsync(CommentSubmission comment, CommentOrigin origin, CancellationToken ct)
+    {
+        var rules = options.Value;
+        if (origin is CommentOrigin.Import or CommentOrigin.Moderator) return ModerationVerdict.Publish;
+
+        string[] fields = [comment.Text, comment.AuthorName, comment.AuthorEmail ?? "", comment.AuthorUrl ?? "", comment.IpAddress ?? "", comment.SourceUrl ?? ""];
+        if (FirstWordIn(rules.BlockWords, fields) is { } blocked)
+        {
+            return new ModerationVerdict(CommentStatus.Spam, $"Blocklist word “{blocked}”");
+        }
+        if (!rules.Enabled) return ModerationVerdict.Publish;
+
+        if (origin is CommentOrigin.Pingback or CommentOrigin.Webmention && rules.HoldMentions)
+        {
+            return new ModerationVerdict(CommentStatus.Pending, "Mentions are held for review");
+        }
+        var links = LinkPattern().Count(comment.Text);
+        if (links >= rules.HoldLinkCount)
+        {
+            return new ModerationVerdict(CommentStatus.Pending, $"{links} links (holding at {rules.HoldLinkCount})");
+        }
+        if (FirstWordIn(rules.HoldWords, fields) is { } held)
+        {
+            return new ModerationVerdict(CommentStatus.Pending, $"Moderation word “{held}”");
+        }
+        if (rules.HoldFirstComment && origin == CommentOrigin.Reader && !await HasApprovedCommentAsync(comment, ct))
+        {
+            return new ModerationVerdict(CommentStatus.Pending, "First comment from this author");
+        }
+        return ModerationVerdict.Publish;
+    }
+
+    private Task<bool> HasApprovedCommentAsync(CommentSubmission comment, CancellationToken ct)
+    {
+        if (comment.UserId is { } userId)
+        {
+            return db.Comments.AnyAsync(c => c.UserId == userId && c.Status == CommentStatus.Approved, ct);
+        }
+        var email = comment.AuthorEmail?.Trim().ToLowerInvariant();
+        return email is null
+            ? Task.FromResult(false)
+            : db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct);
+    }
+
+    private static string? FirstWordIn(List<string> words, string[] fields) =>
+        words.Where(w => !string.IsNullOrWhiteSpace(w))
+            .FirstOrDefault(w => fields.Any(f => f.Contains(w.Trim(), StringComparison.OrdinalIgnoreCase)));
+}
