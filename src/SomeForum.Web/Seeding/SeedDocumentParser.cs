@@ -35,13 +35,15 @@ public static partial class SeedDocumentParser
     public static SeedDocument Parse(string text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        return new Reader(lines, fileName).Read();
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        // A final newline ends the last line; it does not start another one (line numbers must exist in the file).
+        if (normalized.EndsWith('\n')) normalized = normalized[..^1];
+        return new Reader(normalized.Split('\n'), fileName).Read();
     }
 
     private sealed class Reader(string[] lines, string file)
     {
-        private readonly Dictionary<int, string> pingbackUrls = [];
+        private readonly Dictionary<int, (string Url, int Line)> pingbackUrls = [];
         private int index;
 
         private int LineNumber => index + 1;
@@ -51,7 +53,7 @@ public static partial class SeedDocumentParser
             var (slug, author, published) = ReadHeader();
 
             SkipBlankLines();
-            if (index >= lines.Length) throw Error(Math.Max(1, LineNumber - 1), "the document has no title line");
+            if (index >= lines.Length) throw Error(LastLine, "the document has no title line");
             var title = lines[index].Trim();
             if (IsIndented(lines[index]) || NumberedEntry().IsMatch(lines[index]) || ReplyEntry().IsMatch(lines[index]))
             {
@@ -60,14 +62,16 @@ public static partial class SeedDocumentParser
             index++;
 
             var body = ReadPostBody();
-            if (body.Length == 0) throw Error(LineNumber, "the post has no text between its title and its comments");
+            if (body.Length == 0) throw Error(Math.Min(LineNumber, LastLine), "the post has no text between its title and its comments");
 
             var entries = ReadEntries();
-            foreach (var number in pingbackUrls.Keys)
+            foreach (var (number, (_, line)) in pingbackUrls)
             {
                 if (!entries.Any(e => e.Number == number && e.Kind == SeedEntryKind.Pingback))
                 {
-                    throw Error(1, $"the header gives a URL for pingback {number}, but entry {number} is not a pingback");
+                    throw Error(line, entries.Any(e => e.Number == number)
+                        ? $"the header gives a URL for pingback {number}, but entry {number} is not a pingback"
+                        : $"the header gives a URL for pingback {number}, but there is no entry {number}");
                 }
             }
             return new SeedDocument(title, body, slug, author, published, entries);
@@ -76,41 +80,52 @@ public static partial class SeedDocumentParser
         private (string? Slug, string? Author, DateTime? Published) ReadHeader()
         {
             if (lines.Length == 0 || lines[0].Trim() != "---") return (null, null, null);
+            // Checked first: without its closing line the header would swallow the title and the post,
+            // and the problem would be reported as some line of them not being a header field.
+            var end = Array.FindIndex(lines, 1, line => line.Trim() == "---");
+            if (end < 0) throw Error(1, "the header that starts with '---' on line 1 is never closed by another '---' line");
+
             string? slug = null, author = null;
             DateTime? published = null;
-            for (index = 1; index < lines.Length; index++)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (index = 1; index < end; index++)
             {
                 var line = lines[index].Trim();
-                if (line == "---")
-                {
-                    index++;
-                    return (slug, author, published);
-                }
                 if (line.Length == 0) continue;
                 var field = HeaderField().Match(line);
                 if (!field.Success) throw Error(LineNumber, $"'{line}' is not a 'name: value' header line");
-                var (key, value) = (field.Groups["key"].Value.ToLowerInvariant(), field.Groups["value"].Value);
+                var key = string.Join(' ', field.Groups["key"].Value.ToLowerInvariant().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+                var value = field.Groups["value"].Value;
                 if (value.Length == 0) throw Error(LineNumber, $"the header field '{key}' has no value");
+                if (!seen.Add(key)) throw Error(LineNumber, $"the header field '{key}' is given twice");
                 switch (key)
                 {
                     case "slug": slug = value; break;
                     case "author": author = value; break;
                     case "published": published = ParseDate(value, LineNumber); break;
                     default:
-                        var parts = key.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-                        if (parts is ["pingback", var n]
-                            && Uri.TryCreate(value, UriKind.Absolute, out var uri)
-                            && uri.Scheme is "http" or "https")
+                        var parts = key.Split(' ');
+                        if (parts is not ["pingback", var n])
                         {
-                            pingbackUrls[int.Parse(n, CultureInfo.InvariantCulture)] = uri.AbsoluteUri;
-                            break;
+                            throw Error(LineNumber, $"unknown header field '{key}' (known: slug, author, published, pingback N)");
                         }
-                        throw Error(LineNumber, parts is ["pingback", _]
-                            ? $"'{value}' is not an absolute http or https URL"
-                            : $"unknown header field '{key}' (known: slug, author, published, pingback N)");
+                        if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                        {
+                            throw Error(LineNumber, $"'{n}' in the header field '{key}' is not an entry number");
+                        }
+                        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                        {
+                            throw Error(LineNumber, $"'{value}' is not an absolute http or https URL");
+                        }
+                        if (!pingbackUrls.TryAdd(number, (uri.AbsoluteUri, LineNumber)))
+                        {
+                            throw Error(LineNumber, $"the header gives a URL for pingback {number} twice");
+                        }
+                        break;
                 }
             }
-            throw Error(1, "the header that starts with '---' on line 1 is never closed by another '---' line");
+            index = end + 1;
+            return (slug, author, published);
         }
 
         private string ReadPostBody()
@@ -180,15 +195,18 @@ public static partial class SeedDocumentParser
 
         private EntryBuilder ReadNumberedEntry(Match numbered, int expected)
         {
-            var number = int.Parse(numbered.Groups["number"].Value, CultureInfo.InvariantCulture);
-            if (number != expected) throw Error(LineNumber, $"expected comment number {expected}, found {number}");
+            var digits = numbered.Groups["number"].Value;
+            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number != expected)
+            {
+                throw Error(LineNumber, $"expected comment number {expected}, found {digits}");
+            }
             var rest = numbered.Groups["rest"].Value;
             var indent = numbered.Groups["indent"].Value.Length;
 
             var pingback = Pingback().Match(rest);
             if (pingback.Success)
             {
-                pingbackUrls.TryGetValue(number, out var url);
+                var url = pingbackUrls.TryGetValue(number, out var source) ? source.Url : null;
                 return new EntryBuilder(LineNumber, indent, number, SeedEntryKind.Pingback, pingback.Groups["title"].Value, null, url);
             }
             var (author, date) = ReadAuthorAndDate(rest);
@@ -214,6 +232,9 @@ public static partial class SeedDocumentParser
         }
 
         public SeedFormatException Error(int line, string problem) => new(file, line, problem);
+
+        /// <summary>The number of the file's last line (1 for an empty file).</summary>
+        private int LastLine => Math.Max(1, lines.Length);
 
         private static bool IsFooter(string line) => !IsIndented(line) && line.Trim() == FooterLine;
 
@@ -263,20 +284,93 @@ public static partial class SeedDocumentParser
             .Select(p => string.Join("\n", p.Select(EscapeLiteral))));
     }
 
-    /// <summary>Makes a line of page text read as itself in Markdown, links excepted.</summary>
+    /// <summary>
+    /// Makes a line of page text read as itself in Markdown, links excepted: a web address on the page
+    /// is a link to itself, its characters kept exactly (an escape inside it would become part of it).
+    /// </summary>
     internal static string EscapeLiteral(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
         var builder = new StringBuilder(line.Length + 8);
-        foreach (var c in line)
+        var at = 0;
+        foreach (Match address in WebAddress().Matches(line))
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '|') builder.Append('\\');
-            builder.Append(c);
+            AppendEscaped(builder, line[at..address.Index]);
+            at = address.Index + address.Length;
+            // The escape of a '<' or '>' right after a bare address would be read as part of it.
+            AppendWebAddress(builder, address.Value, followedByAngle: at < line.Length && line[at] is '<' or '>');
         }
+        AppendEscaped(builder, line[at..]);
         var escaped = builder.ToString();
         // Markers that would start a heading, list, quote or rule at the start of a line.
         var blockMarker = BlockMarker().Match(escaped);
         return blockMarker.Success ? escaped.Insert(blockMarker.Groups["mark"].Index, "\\") : escaped;
     }
+
+    private static void AppendEscaped(StringBuilder builder, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (NeedsEscape(text, i)) builder.Append('\\');
+            builder.Append(text[i]);
+        }
+    }
+
+    /// <summary>Whether the character at <paramref name="i"/> would be read as Markdown rather than as itself.</summary>
+    private static bool NeedsEscape(string text, int i) =>
+        text[i] is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '|'
+        || (text[i] == '&' && EntityReference().IsMatch(text, i));
+
+    /// <summary>
+    /// A web address that reads as itself needs nothing (the renderer links it as it is); one with
+    /// characters Markdown would read is written as an explicit link, and the punctuation after it as text.
+    /// </summary>
+    private static void AppendWebAddress(StringBuilder builder, string address, bool followedByAngle)
+    {
+        if (!followedByAngle && !Enumerable.Range(0, address.Length).Any(i => NeedsEscape(address, i)))
+        {
+            builder.Append(address);
+            return;
+        }
+
+        // Trailing punctuation is the sentence's, not the address's (a ')' only when it closes nothing in it).
+        var end = address.Length;
+        while (end > 0)
+        {
+            var c = address[end - 1];
+            var unbalancedParen = c == ')' && address.AsSpan(0, end).Count('(') < address.AsSpan(0, end).Count(')');
+            if (!unbalancedParen && !".,:;!?'\"*_~|`]\u2019\u201D".Contains(c, StringComparison.Ordinal)) break;
+            end--;
+        }
+        var link = address[..end];
+        if (link.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            // An autolink needs a scheme; this keeps the text as the page shows it.
+            builder.Append('[');
+            AppendEscaped(builder, link);
+            builder.Append("](<http://");
+            foreach (var (c, i) in link.Select((c, i) => (c, i)))
+            {
+                if (c == '\\' || (c == '&' && EntityReference().IsMatch(link, i))) builder.Append('\\');
+                builder.Append(c);
+            }
+            builder.Append(">)");
+        }
+        else
+        {
+            // Nothing inside an autolink is read as Markdown: no escapes, no entities.
+            builder.Append('<').Append(link).Append('>');
+        }
+        AppendEscaped(builder, address[end..]);
+    }
+
+    /// <summary>An http(s) or www. address standing on its own (not inside a word).</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_/])(?:https?://|www\.)[\p{L}\p{N}][^\s<>]*", RegexOptions.IgnoreCase)]
+    private static partial Regex WebAddress();
+
+    /// <summary>What Markdown would read as a character reference such as <c>&amp;amp;</c> or <c>&amp;#169;</c>.</summary>
+    [GeneratedRegex(@"\G&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")]
+    private static partial Regex EntityReference();
 
     [GeneratedRegex(@"^(?:\d+(?<mark>[.)])(?:\s|$)|(?<mark>[#+\-=])|(?<mark>[*])\s)")]
     private static partial Regex BlockMarker();
