@@ -63,7 +63,10 @@ public sealed class MarkdownRenderer
         var text = CollapseWhitespace(Markdown.ToPlainText(markdown, pipeline));
         if (text.Length <= maxLength) return text;
         var cut = text.LastIndexOf(' ', maxLength - 1);
-        return string.Concat(text.AsSpan(0, cut > maxLength / 2 ? cut : maxLength - 1), "…");
+        var end = cut > maxLength / 2 ? cut : maxLength - 1;
+        // A hard cut must not split a surrogate pair (an emoji): half of one is not text.
+        if (end > 0 && char.IsHighSurrogate(text[end - 1])) end--;
+        return string.Concat(text.AsSpan(0, end), "…");
     }
 
     public static string CollapseWhitespace(string text)
