@@ -41,6 +41,7 @@ public class ForumFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();

@@ -17,6 +17,23 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("SomeForum.Web.Comments.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -111,16 +128,22 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RepliesToId");
 
+                    b.HasIndex("AuthorEmail", "Status");
+
                     b.HasIndex("IpAddress", "ReceivedAt");
 
                     b.HasIndex("PostId", "SourceUrl")
                         .IsUnique();
 
+                    b.HasIndex("PostId", "Status");
+
                     b.HasIndex("PostId", "ThreadPath");
 
                     b.HasIndex("Status", "ReceivedAt");
 
-                    b.HasIndex("PostId", "Status", "Depth");
+                    b.HasIndex("UserId", "Status");
+
+                    b.HasIndex("PostId", "Depth", "ThreadPath");
 
                     b.ToTable("Comments");
                 });

@@ -11,7 +11,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDb))]
-    [Migration("20261125201224_Initial")]
+    [Migration("20261125202343_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,23 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("SomeForum.Web.Comments.Comment", b =>
                 {
@@ -114,16 +131,22 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RepliesToId");
 
+                    b.HasIndex("AuthorEmail", "Status");
+
                     b.HasIndex("IpAddress", "ReceivedAt");
 
                     b.HasIndex("PostId", "SourceUrl")
                         .IsUnique();
 
+                    b.HasIndex("PostId", "Status");
+
                     b.HasIndex("PostId", "ThreadPath");
 
                     b.HasIndex("Status", "ReceivedAt");
 
-                    b.HasIndex("PostId", "Status", "Depth");
+                    b.HasIndex("UserId", "Status");
+
+                    b.HasIndex("PostId", "Depth", "ThreadPath");
 
                     b.ToTable("Comments");
                 });

@@ -12,6 +12,20 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Posts",
                 columns: table => new
                 {
@@ -90,6 +104,11 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Comments_AuthorEmail_Status",
+                table: "Comments",
+                columns: new[] { "AuthorEmail", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comments_IpAddress_ReceivedAt",
                 table: "Comments",
                 columns: new[] { "IpAddress", "ReceivedAt" });
@@ -100,15 +119,20 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Comments_PostId_Depth_ThreadPath",
+                table: "Comments",
+                columns: new[] { "PostId", "Depth", "ThreadPath" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comments_PostId_SourceUrl",
                 table: "Comments",
                 columns: new[] { "PostId", "SourceUrl" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Comments_PostId_Status_Depth",
+                name: "IX_Comments_PostId_Status",
                 table: "Comments",
-                columns: new[] { "PostId", "Status", "Depth" });
+                columns: new[] { "PostId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Comments_PostId_ThreadPath",
@@ -124,6 +148,11 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                 name: "IX_Comments_Status_ReceivedAt",
                 table: "Comments",
                 columns: new[] { "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_UserId_Status",
+                table: "Comments",
+                columns: new[] { "UserId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_ImportKey",
@@ -148,6 +177,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "Comments");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Posts");
