@@ -1,3 +1,4 @@
+using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Rendering;
@@ -8,6 +9,7 @@ var command = ImportCommand.IsInvoked(args) ? args[1..] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.AddForumData();
+builder.AddAccounts();
 builder.AddRendering();
 builder.AddComments();
 builder.AddSeeding();
@@ -20,6 +22,7 @@ if (command is not null)
 {
     return await ImportCommand.RunAsync(app.Services, command, Console.Out, Console.Error);
 }
+await app.Services.EnsureRolesAndAdministratorAsync();
 await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
 app.UseForumPages();

@@ -14,6 +14,7 @@ public static class CommentsSetup
         builder.Services.AddScoped<ModerationRules>();
         builder.Services.AddScoped<CommentFormHandler>();
         builder.Services.AddSingleton<CommenterCookies>();
+        builder.Services.AddScoped<CommentModerator>();
         return builder;
     }
 }

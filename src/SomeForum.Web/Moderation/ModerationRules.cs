@@ -20,6 +20,8 @@ public sealed partial class ModerationRules(ForumDb db, IOptionsSnapshot<Moderat
     [GeneratedRegex(@"https?://|www\.|mailto:", RegexOptions.IgnoreCase)]
     private static partial Regex LinkPattern();
 
+    public static int CountLinks(string text) => LinkPattern().Count(text);
+
     public async Task<ModerationVerdict> JudgeAsync(CommentSubmission comment, CommentOrigin origin, CancellationToken ct)
     {
         var rules = options.Value;
@@ -36,7 +38,7 @@ public sealed partial class ModerationRules(ForumDb db, IOptionsSnapshot<Moderat
         {
             return new ModerationVerdict(CommentStatus.Pending, "Mentions are held for review");
         }
-        var links = LinkPattern().Count(comment.Text);
+        var links = CountLinks(comment.Text);
         if (links >= rules.HoldLinkCount)
         {
             return new ModerationVerdict(CommentStatus.Pending, $"{links} links (holding at {rules.HoldLinkCount})");
