@@ -22,6 +22,7 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
+    public DbSet<ModerationRuleSet> ModerationRules => Set<ModerationRuleSet>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

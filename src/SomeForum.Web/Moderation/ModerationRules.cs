@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
@@ -15,7 +14,7 @@ public sealed record ModerationVerdict(CommentStatus Status, string? Reason)
 /// Decides what becomes of a new comment, the same for typed comments, pingbacks and webmentions.
 /// Blocklist first (spam, even with moderation off), then the holding rules.
 /// </summary>
-public sealed partial class ModerationRules(ForumDb db, IOptionsSnapshot<ModerationOptions> options)
+public sealed partial class ModerationRules(ForumDb db, ModerationSettings settings)
 {
     [GeneratedRegex(@"https?://|www\.|mailto:", RegexOptions.IgnoreCase)]
     private static partial Regex LinkPattern();
@@ -24,8 +23,8 @@ public sealed partial class ModerationRules(ForumDb db, IOptionsSnapshot<Moderat
 
     public async Task<ModerationVerdict> JudgeAsync(CommentSubmission comment, CommentOrigin origin, CancellationToken ct)
     {
-        var rules = options.Value;
         if (origin is CommentOrigin.Import or CommentOrigin.Moderator) return ModerationVerdict.Publish;
+        var rules = await settings.CurrentAsync(ct);
 
         string[] fields = [comment.Text, comment.AuthorName, comment.AuthorEmail ?? "", comment.AuthorUrl ?? "", comment.IpAddress ?? "", comment.SourceUrl ?? ""];
         if (FirstWordIn(rules.BlockWords, fields) is { } blocked)

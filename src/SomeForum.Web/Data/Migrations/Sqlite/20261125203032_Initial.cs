@@ -89,6 +89,26 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModerationRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HoldLinkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    HoldFirstComment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HoldMentions = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HoldWords = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    BlockWords = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CloseCommentsAfterDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Posts",
                 columns: table => new
                 {
@@ -414,6 +434,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ModerationLog");
+
+            migrationBuilder.DropTable(
+                name: "ModerationRules");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -11,7 +11,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDb))]
-    [Migration("20261125202912_Initial")]
+    [Migration("20261125203032_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -403,6 +403,48 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("CommentId");
 
                     b.ToTable("ModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("SomeForum.Web.Moderation.ModerationRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CloseCommentsAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldFirstComment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoldLinkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldMentions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoldWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ModerationRules", (string)null);
                 });
 
             modelBuilder.Entity("SomeForum.Web.Posts.Post", b =>
