@@ -19,6 +19,9 @@ public static class AccountsSetup
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
+                // Length, not composition, makes a password strong (NIST SP 800-63B).
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
