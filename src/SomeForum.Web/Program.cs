@@ -1,6 +1,7 @@
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
 using SomeForum.Web.Seeding;
 using SomeForum.Web.Site;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.AddForumData();
 builder.AddAccounts();
 builder.AddRendering();
+builder.AddPosts();
 builder.AddComments();
 builder.AddSeeding();
 builder.AddPages();

@@ -29,6 +29,9 @@ public sealed class Post
     public bool CommentsOpen { get; set; } = true;
     public bool PingbacksOpen { get; set; } = true;
 
+    /// <summary>Why the moderation rules held a member's post.</summary>
+    public string? ModerationReason { get; set; }
+
     /// <summary>The seed document a post came from, so that importing it again changes nothing.</summary>
     public string? ImportKey { get; set; }
 
@@ -41,6 +44,9 @@ public sealed class Post
 public enum PostStatus
 {
     Draft,
+
+    /// <summary>A member's post in an open forum, waiting for a moderator.</summary>
+    Pending,
     Published,
     Trash,
 }

@@ -477,6 +477,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PingbacksOpen")
                         .HasColumnType("INTEGER");
 
@@ -516,6 +520,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("AuthorId", "Status");
 
                     b.HasIndex("Status", "PublishedAt");
 

@@ -11,7 +11,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDb))]
-    [Migration("20261125203032_Initial")]
+    [Migration("20261125203749_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -480,6 +480,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PingbacksOpen")
                         .HasColumnType("INTEGER");
 
@@ -519,6 +523,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("AuthorId", "Status");
 
                     b.HasIndex("Status", "PublishedAt");
 

@@ -127,6 +127,7 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CommentsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
                     PingbacksOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ModerationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ImportKey = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -389,6 +390,11 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                 name: "IX_ModerationLog_CommentId",
                 table: "ModerationLog",
                 column: "CommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_AuthorId_Status",
+                table: "Posts",
+                columns: new[] { "AuthorId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_ImportKey",
