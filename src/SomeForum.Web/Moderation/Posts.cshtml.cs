@@ -51,17 +51,17 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostTrashAsync(long id, CancellationToken ct)
     {
-        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.Status, PostStatus.Trash).SetProperty(p => p.Version, Guid.NewGuid()), ct);
+        await PostRemoval.TrashAsync(db, id, ct);
         Message = "Moved to the trash.";
         return RedirectToPage();
     }
 
-    /// <summary>Back from the trash: published again if it had been, else a draft for its author.</summary>
+    /// <summary>Back from the trash, as it was before (a draft when that is unknown).</summary>
     public async Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct)
     {
         await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Trash).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.Status, p => p.PublishedAt != null ? PostStatus.Published : PostStatus.Draft)
+            .SetProperty(p => p.Status, p => p.StatusBeforeTrash ?? PostStatus.Draft)
+            .SetProperty(p => p.StatusBeforeTrash, (PostStatus?)null)
             .SetProperty(p => p.Version, Guid.NewGuid()), ct);
         Message = "Restored.";
         return RedirectToPage();

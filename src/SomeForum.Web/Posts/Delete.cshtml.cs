@@ -40,8 +40,7 @@ public sealed class DeleteModel(ForumDb db) : PageModel
         if (!PostPermissions.CanEdit(User, post.AuthorId)) return Forbid();
         if (CommentCount > 0 && Status != PostStatus.Trash)
         {
-            await db.Posts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.Status, PostStatus.Trash).SetProperty(p => p.Version, Guid.NewGuid()), ct);
+            await PostRemoval.TrashAsync(db, post.Id, ct);
             TempData["Message"] = $"“{Title}” is in the trash with its {CommentCount} comments; a moderator can restore it.";
             return LocalRedirect("/");
         }
@@ -53,6 +52,13 @@ public sealed class DeleteModel(ForumDb db) : PageModel
 
 public static class PostRemoval
 {
+    /// <summary>Moves a post to the trash, remembering what it was.</summary>
+    public static Task<int> TrashAsync(ForumDb db, long postId, CancellationToken ct) =>
+        db.Posts.Where(p => p.Id == postId && p.Status != PostStatus.Trash).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.StatusBeforeTrash, p => p.Status)
+            .SetProperty(p => p.Status, PostStatus.Trash)
+            .SetProperty(p => p.Version, Guid.NewGuid()), ct);
+
     /// <summary>Removes a post and its thread; replies go before the comments they answer.</summary>
     public static async Task DeleteForGoodAsync(ForumDb db, long postId, CancellationToken ct)
     {

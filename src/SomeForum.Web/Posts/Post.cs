@@ -21,6 +21,9 @@ public sealed class Post
 
     public PostStatus Status { get; set; } = PostStatus.Published;
 
+    /// <summary>What a post in the trash was before, so that restoring it puts it back as it was.</summary>
+    public PostStatus? StatusBeforeTrash { get; set; }
+
     /// <summary>Null where the source does not say; never invented.</summary>
     public DateTime? PublishedAt { get; set; }
     public DateTime CreatedAt { get; set; }

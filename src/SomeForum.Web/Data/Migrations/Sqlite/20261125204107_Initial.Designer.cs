@@ -11,7 +11,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDb))]
-    [Migration("20261125203749_Initial")]
+    [Migration("20261125204107_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -501,6 +501,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeTrash")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 

@@ -122,6 +122,7 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StatusBeforeTrash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
