@@ -30,13 +30,35 @@ public static partial class CommentForm
     public static Task<IResponse> PostAsync(IPage page) =>
         SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Post Comment" }).ClickAsync());
 
-    /// <summary>Does what submits the form (a click, a key) and waits for the POST's answer and the page after it.</summary>
+    /// <summary>
+    /// Does what submits the form (a click, a key) and waits for the answer to the POST and for the
+    /// page that follows it (after a redirect, the page redirected to) to have loaded.
+    /// </summary>
     public static async Task<IResponse> SubmitAsync(IPage page, Func<Task> submit)
     {
-        var response = await page.RunAndWaitForResponseAsync(submit,
-            r => r.Request.Method == "POST" && r.Request.IsNavigationRequest);
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        return response;
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            var response = await page.RunAndWaitForResponseAsync(submit,
+                r => r.Request.Method == "POST" && r.Request.IsNavigationRequest);
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            return response;
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
+    }
+
+    /// <summary>Does what leads to another page (a click, a key) and waits until that page has loaded.</summary>
+    public static async Task NavigateAsync(IPage page, Func<Task> action, string urlGlob)
+    {
+        // Waiting from before the action: the navigation cannot slip past unseen.
+        var arrived = page.WaitForURLAsync(urlGlob);
+        await action();
+        await arrived;
     }
 
     /// <summary>The id of the comment a permalink address points at.</summary>

@@ -17,8 +17,8 @@ public sealed class ReadingTests(SeededForum forum)
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry.Locator(".meta")).ToContainTextAsync("21 comments");
 
-        await entry.GetByRole(AriaRole.Link, new() { Name = "SoMe, So Far, So What?" }).ClickAsync();
-        await page.WaitForURLAsync($"**{BrowserForum.SeedPostPath}");
+        await CommentForm.NavigateAsync(page, () => entry.GetByRole(AriaRole.Link, new() { Name = "SoMe, So Far, So What?" }).ClickAsync(),
+            $"**{BrowserForum.SeedPostPath}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("SoMe, So Far, So What?");
         await Expect(page).ToHaveTitleAsync("SoMe, So Far, So What? – SomeForum");
         await Expect(page.Locator("article.post .post-body")).ToContainTextAsync("Wednesday sees the hosting of the CIPD’s Social Media conference.");
