@@ -45,4 +45,34 @@ public sealed class BadInputTests(ModeratedForum forum)
         await Expect(page.Locator("#Input_ParentId")).ToHaveValueAsync($"{KhurshedsComment}");
         await Expect(page.Locator("#reply-title")).ToContainTextAsync($"Reply to {KhurshedsName}");
     }
+
+    [Fact]
+    public async Task ARefusedReplyStaysUnderItsCommentAndCanBeCancelled()
+    {
+        await using var reader = await forum.OpenAsync();
+        var page = reader.Page;
+        await reader.GotoAsync(BrowserForum.SeedPostPath);
+        var khurshed = page.Locator($"#comment-{KhurshedsComment}");
+        await khurshed.Locator(":scope > article a.reply-link").ClickAsync();
+        await page.GetByLabel("Comment *", new() { Exact = true }).FillAsync("Nearly sent");
+        var answer = await PostAsync(page);
+        Assert.Equal(422, answer.Status);
+
+        // The page comes back with the form where the reader left it: under the comment answered.
+        await Expect(khurshed.Locator(":scope > article + #respond")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#respond")).ToBeInViewportAsync();
+        await Expect(page.Locator("#reply-title")).ToContainTextAsync($"Reply to {KhurshedsName}");
+        await Expect(page.GetByLabel("Comment *", new() { Exact = true })).ToHaveValueAsync("Nearly sent");
+
+        // Cancelling makes it a plain comment on the post again, back below the thread.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel reply" }).ClickAsync();
+        await Expect(page.Locator("#Input_ParentId")).ToHaveValueAsync("");
+        await Expect(page.Locator("#reply-title")).ToContainTextAsync("Leave a Reply");
+        await Expect(page.Locator("#reply-title")).Not.ToContainTextAsync("Reply to");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cancel reply" })).ToBeHiddenAsync();
+        await Expect(page.Locator("#comments > #respond")).ToHaveCountAsync(1);
+        await Expect(page.GetByLabel("Comment *", new() { Exact = true })).ToHaveValueAsync("Nearly sent");
+        // The refusal itself is logged (a 422 answer); nothing else goes wrong.
+        Assert.DoesNotContain(reader.ConsoleErrors, e => !e.Contains("status of 422", StringComparison.Ordinal));
+    }
 }
