@@ -48,6 +48,9 @@ public sealed class ForumServer : WebApplicationFactory<Program>
         // Outside Development, static web assets are not wired up unless asked for.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Forum", $"Data Source={DatabaseFile};Pooling=False");
+        // The browser tests' output is the browsers' story; the app speaks up only when something is wrong.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
