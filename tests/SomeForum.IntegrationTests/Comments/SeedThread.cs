@@ -31,7 +31,7 @@ internal static class SeedThread
 
     public static string?[] Numbers(this IHtmlDocument page) => [.. page.TopLevel().Select(li => li.GetAttribute("value"))];
 
-    public static string?[] Ids(this IEnumerable<IElement> entries) => [.. entries.Select(li => li.Id)];
+    public static string[] Ids(this IEnumerable<IElement> entries) => [.. entries.Select(li => li.Id ?? "")];
 
     public static string[] Numbered(int from, int to) =>
         [.. Enumerable.Range(from, to - from + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
