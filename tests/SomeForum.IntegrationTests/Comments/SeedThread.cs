@@ -29,7 +29,8 @@ internal static class SeedThread
 
     public static IHtmlCollection<IElement> TopLevel(this IHtmlDocument page) => page.QuerySelectorAll("#comments > ol.comment-list > li");
 
-    public static string?[] Numbers(this IHtmlDocument page) => [.. page.TopLevel().Select(li => li.GetAttribute("value"))];
+    /// <summary>The numbers of the top-level entries on the page, "" for an entry without one.</summary>
+    public static string[] Numbers(this IHtmlDocument page) => [.. page.TopLevel().Select(li => li.GetAttribute("value") ?? "")];
 
     public static string[] Ids(this IEnumerable<IElement> entries) => [.. entries.Select(li => li.Id ?? "")];
 
