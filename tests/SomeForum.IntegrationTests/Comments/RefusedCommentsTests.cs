@@ -70,6 +70,22 @@ public sealed class RefusedCommentsTests
     }
 
     [Fact]
+    public async Task ALineBreakCountsAsOneCharacterAsTheBrowserCountsIt()
+    {
+        // A browser's maxlength counts a line break once, and then sends it as CR LF.
+        using var factory = Open().With("Comments:MaxLength", "100").With("Moderation:Enabled", "false");
+        using var ann = new Browser(factory);
+        var lines = string.Join("\r\n", Enumerable.Repeat(new string('x', 9), 10));
+        Assert.Equal(99, lines.ReplaceLineEndings("\n").Length);
+
+        var posted = await ann.SubmitCommentAsync(SeedThread.Url, new CommentForm(lines));
+
+        Assert.Equal(HttpStatusCode.Found, posted.Status);
+        var stored = await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == 22).Select(c => c.Source).SingleAsync());
+        Assert.Equal(lines.ReplaceLineEndings("\n"), stored);
+    }
+
+    [Fact]
     public async Task ACommentWithoutANameIsRefused()
     {
         using var factory = Open();
