@@ -85,6 +85,51 @@ public sealed class PostingCommentsTests
     }
 
     [Fact]
+    public async Task AHeldReplyIsShownToItsAuthorUnderItsParentOnThePageThatHoldsIt()
+    {
+        using var factory = new ForumFactory().With("Comments:PageSize", "5");
+        using var ann = new Browser(factory);
+
+        var posted = await ann.SubmitCommentAsync($"{SeedThread.Url}?cpage=2", new CommentForm("Nice point, Emma.") { ParentId = 14 });
+
+        Assert.Equal("/posts/some-so-far-so-what?cpage=2#comment-22", posted.Location);
+        var own = (await ann.FollowAsync(posted)).Document;
+        Assert.Equal("comment-14", own.Entry(22).ParentEntryId());
+        Assert.Contains("depth-4", own.Entry(22).ClassList);
+        Assert.Equal("Your comment is awaiting moderation.", own.Entry(22).QuerySelector(".awaiting-moderation")?.Text());
+
+        using var stranger = new Browser(factory);
+        var theirs = await stranger.OpenAsync($"{SeedThread.Url}?cpage=2");
+        Assert.Null(theirs.GetElementById("comment-22"));
+        Assert.Empty(theirs.Entry(14).QuerySelectorAll("ul.children"));
+    }
+
+    [Fact]
+    public async Task OnceAnAuthorHasAnApprovedCommentTheirNextIsPublishedAtOnce()
+    {
+        using var factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0");
+        using var ann = new Browser(factory);
+        Assert.Equal(HttpStatusCode.Found, (await ann.SubmitCommentAsync(SeedThread.Url, new CommentForm("First, held.") { Email = "Ann@Example.org" })).Status);
+        await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == 22).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+
+        // From another browser too: it is the author, known by their email address, not the browser.
+        using var annElsewhere = new Browser(factory);
+        var second = await annElsewhere.SubmitCommentAsync(SeedThread.Url, new CommentForm("Second, published."));
+
+        Assert.Equal("/posts/some-so-far-so-what#comment-23", second.Location);
+        Assert.Equal(CommentStatus.Approved, await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == 23).Select(c => c.Status).SingleAsync()));
+        using var stranger = new Browser(factory);
+        var page = await stranger.OpenAsync(SeedThread.Url);
+        Assert.Equal(["14", "15"], page.Numbers()[^2..]);
+        Assert.StartsWith("23 responses", page.ResponsesTitle(), StringComparison.Ordinal);
+
+        // A new author is still held.
+        using var bob = new Browser(factory);
+        Assert.Equal(HttpStatusCode.Found, (await bob.SubmitCommentAsync(SeedThread.Url, new CommentForm("Bob here.") { Name = "Bob", Email = "bob@example.org" })).Status);
+        Assert.Equal(CommentStatus.Pending, await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == 24).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task SaveMyDetailsFillsInTheFormNextTime()
     {
         using var factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0");
