@@ -53,7 +53,7 @@ public sealed class Browser : IDisposable
     public async Task<Page> FollowAsync(Page redirect)
     {
         ArgumentNullException.ThrowIfNull(redirect);
-        Assert.True(redirect.Status is HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.Redirect,
+        Assert.True(redirect.Status is HttpStatusCode.Found or HttpStatusCode.SeeOther,
             $"{redirect.Request} answered {(int)redirect.Status}, not a redirect: {redirect.Body[..Math.Min(redirect.Body.Length, 2000)]}");
         return await GetAsync(redirect.Location!);
     }
