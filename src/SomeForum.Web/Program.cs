@@ -1,5 +1,7 @@
+using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
 using SomeForum.Web.Seeding;
 using SomeForum.Web.Site;
@@ -8,7 +10,9 @@ var command = ImportCommand.IsInvoked(args) ? args[1..] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.AddForumData();
+builder.AddAccounts();
 builder.AddRendering();
+builder.AddPosts();
 builder.AddComments();
 builder.AddSeeding();
 builder.AddPages();
@@ -20,6 +24,7 @@ if (command is not null)
 {
     return await ImportCommand.RunAsync(app.Services, command, Console.Out, Console.Error);
 }
+await app.Services.EnsureRolesAndAdministratorAsync();
 await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
 app.UseForumPages();

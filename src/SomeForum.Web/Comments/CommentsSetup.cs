@@ -12,8 +12,10 @@ public static class CommentsSetup
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CommentPipeline>();
         builder.Services.AddScoped<ModerationRules>();
+        builder.Services.AddScoped<ModerationSettings>();
         builder.Services.AddScoped<CommentFormHandler>();
         builder.Services.AddSingleton<CommenterCookies>();
+        builder.Services.AddScoped<CommentModerator>();
         return builder;
     }
 }

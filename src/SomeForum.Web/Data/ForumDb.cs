@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
+using SomeForum.Web.Moderation;
 using SomeForum.Web.Posts;
 
 namespace SomeForum.Web.Data;
@@ -10,7 +13,7 @@ namespace SomeForum.Web.Data;
 /// The one model of the forum. Each database provider derives its own context from it,
 /// so that each keeps its own migrations while the model stays in one place.
 /// </summary>
-public abstract class ForumDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<ForumUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Comment> Comments => Set<Comment>();
@@ -18,9 +21,13 @@ public abstract class ForumDb(DbContextOptions options) : DbContext(options), ID
     /// <summary>The keys that protect cookies, shared by every instance that shares the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
+    public DbSet<ModerationRuleSet> ModerationRules => Set<ModerationRuleSet>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForumDb).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ForumDb).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -24,4 +24,12 @@ public sealed class ModerationOptions
 
     /// <summary>Words that mark a comment spam, wherever they appear (so an email or IP can be banned).</summary>
     public List<string> BlockWords { get; set; } = [];
+
+    /// <summary>Close comments on a post this many days after it was published; 0 never does.</summary>
+    [Range(0, 36_500)]
+    public int CloseCommentsAfterDays { get; set; }
+
+    /// <summary>Whether comments on a post published then are closed by age, now.</summary>
+    public bool ClosedByAge(DateTime? publishedAt, DateTime now) =>
+        CloseCommentsAfterDays > 0 && publishedAt is { } published && published.AddDays(CloseCommentsAfterDays) < now;
 }

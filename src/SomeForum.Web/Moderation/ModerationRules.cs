@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
@@ -15,15 +14,17 @@ public sealed record ModerationVerdict(CommentStatus Status, string? Reason)
 /// Decides what becomes of a new comment, the same for typed comments, pingbacks and webmentions.
 /// Blocklist first (spam, even with moderation off), then the holding rules.
 /// </summary>
-public sealed partial class ModerationRules(ForumDb db, IOptionsSnapshot<ModerationOptions> options)
+public sealed partial class ModerationRules(ForumDb db, ModerationSettings settings)
 {
     [GeneratedRegex(@"https?://|www\.|mailto:", RegexOptions.IgnoreCase)]
     private static partial Regex LinkPattern();
 
+    public static int CountLinks(string text) => LinkPattern().Count(text);
+
     public async Task<ModerationVerdict> JudgeAsync(CommentSubmission comment, CommentOrigin origin, CancellationToken ct)
     {
-        var rules = options.Value;
         if (origin is CommentOrigin.Import or CommentOrigin.Moderator) return ModerationVerdict.Publish;
+        var rules = await settings.CurrentAsync(ct);
 
         string[] fields = [comment.Text, comment.AuthorName, comment.AuthorEmail ?? "", comment.AuthorUrl ?? "", comment.IpAddress ?? "", comment.SourceUrl ?? ""];
         if (FirstWordIn(rules.BlockWords, fields) is { } blocked)
@@ -36,7 +37,7 @@ public sealed partial class ModerationRules(ForumDb db, IOptionsSnapshot<Moderat
         {
             return new ModerationVerdict(CommentStatus.Pending, "Mentions are held for review");
         }
-        var links = LinkPattern().Count(comment.Text);
+        var links = CountLinks(comment.Text);
         if (links >= rules.HoldLinkCount)
         {
             return new ModerationVerdict(CommentStatus.Pending, $"{links} links (holding at {rules.HoldLinkCount})");
@@ -56,13 +57,17 @@ public sealed partial class ModerationRules(ForumDb db, IOptionsSnapshot<Moderat
     {
         if (comment.UserId is { } userId)
         {
-            return db.Comments.AnyAsync(c => c.UserId == userId && c.Status == CommentStatus.Approved, ct);
+            return HasApprovedContributionAsync(userId, ct);
         }
         var email = comment.AuthorEmail?.Trim().ToLowerInvariant();
         return email is null
             ? Task.FromResult(false)
             : db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct);
     }
+
+    private async Task<bool> HasApprovedContributionAsync(string userId, CancellationToken ct) =>
+        await db.Comments.AnyAsync(c => c.UserId == userId && c.Status == CommentStatus.Approved, ct)
+        || await db.Posts.AnyAsync(p => p.AuthorId == userId && p.Status == Posts.PostStatus.Published, ct);
 
     private static string? FirstWordIn(List<string> words, string[] fields) =>
         words.Where(w => !string.IsNullOrWhiteSpace(w))

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 
+using SomeForum.Web.Accounts;
+
 namespace SomeForum.Web.Site;
 
 public static class PagesSetup
@@ -12,7 +14,15 @@ public static class PagesSetup
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/";
+            // Every moderation page and handler, GET and POST alike, needs the role.
+            options.Conventions.AuthorizeFolder("/Moderation", Policies.Moderate);
+            options.Conventions.AuthorizePage("/Moderation/Log", Policies.Administer);
+            options.Conventions.AuthorizePage("/Moderation/Rules", Policies.Administer);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+        });
         // Curly quotes, dashes and emoji go out as themselves; only what HTML gives meaning to is encoded.
         builder.Services.Configure<WebEncoderOptions>(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -25,6 +35,7 @@ public static class PagesSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(SecurityHeaders);
         app.UseRouting();
+        app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

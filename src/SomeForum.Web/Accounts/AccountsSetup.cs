@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SomeForum.Web.Data;
+
+namespace SomeForum.Web.Accounts;
+
+public static class AccountsSetup
+{
+    public const string SignInPath = "/account/sign-in";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        builder.Services
+            .AddIdentity<ForumUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                // Length, not composition, makes a password strong (NIST SP 800-63B).
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<ForumDb>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPath;
+            options.LogoutPath = "/account/sign-out";
+            options.Cookie.Name = "someforum_session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            // A signed-in user without the role gets a plain 403 page, not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Moderate, policy => policy.RequireRole(Roles.Moderator, Roles.Administrator))
+            .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Administrator));
+        return builder;
+    }
+
+    /// <summary>Creates the roles, and the first administrator from <c>Admin:Email</c>/<c>Admin:Password</c> when there is none.</summary>
+    public static async Task EnsureRolesAndAdministratorAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), $"create the role {role}");
+        }
+
+        var admin = scope.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password)) return;
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0) return;
+
+        var user = await users.FindByEmailAsync(admin.Email);
+        if (user is null)
+        {
+            user = new ForumUser
+            {
+                UserName = admin.Email,
+                Email = admin.Email,
+                EmailConfirmed = true,
+                DisplayName = admin.Email.Split('@')[0],
+                CreatedAt = DateTime.UtcNow,
+            };
+            Check(await users.CreateAsync(user, admin.Password), "create the administrator from Admin:Email and Admin:Password");
+        }
+        Check(await users.AddToRoleAsync(user, Roles.Administrator), "make Admin:Email an administrator");
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace SomeForum.Web.Accounts;
+
+[Authorize]
+public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn) : PageModel
+{
+    [BindProperty]
+    public ChangePasswordInput Input { get; set; } = new();
+
+    public bool Changed { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword", error.Description);
+            }
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        await signIn.RefreshSignInAsync(user);
+        Changed = true;
+        Input = new();
+        return Page();
+    }
+}
+
+public sealed class ChangePasswordInput
+{
+    [Display(Name = "Current password"), Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password)]
+    public string? CurrentPassword { get; set; }
+
+    [Display(Name = "New password"), Required(ErrorMessage = "Choose a new password."), DataType(DataType.Password)]
+    [StringLength(200, MinimumLength = 10, ErrorMessage = "A password needs at least {2} characters.")]
+    public string? NewPassword { get; set; }
+
+    [Display(Name = "New password again"), DataType(DataType.Password)]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords differ.")]
+    public string? ConfirmPassword { get; set; }
+}

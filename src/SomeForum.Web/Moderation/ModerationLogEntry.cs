@@ -1,0 +1,18 @@
+using SomeForum.Web.Comments;
+
+namespace SomeForum.Web.Moderation;
+
+/// <summary>One moderation action: who, when, on which comment, and what it changed.</summary>
+public sealed class ModerationLogEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public required string UserName { get; set; }
+    public long CommentId { get; set; }
+    public long PostId { get; set; }
+    public required string Action { get; set; }
+    public CommentStatus? StatusBefore { get; set; }
+    public CommentStatus? StatusAfter { get; set; }
+    public string? Note { get; set; }
+}

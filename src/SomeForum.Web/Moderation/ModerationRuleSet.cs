@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SomeForum.Web.Data;
+
+namespace SomeForum.Web.Moderation;
+
+/// <summary>
+/// The moderation rules as an administrator saved them in the app. While there is none, the
+/// rules are those of the <c>Moderation</c> section of the configuration.
+/// </summary>
+public sealed class ModerationRuleSet
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    public bool Enabled { get; set; }
+    public int HoldLinkCount { get; set; }
+    public bool HoldFirstComment { get; set; }
+    public bool HoldMentions { get; set; }
+
+    /// <summary>One word or phrase a line.</summary>
+    public string HoldWords { get; set; } = "";
+    public string BlockWords { get; set; } = "";
+    public int CloseCommentsAfterDays { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+
+    public ModerationOptions ToOptions() => new()
+    {
+        Enabled = Enabled,
+        HoldLinkCount = HoldLinkCount,
+        HoldFirstComment = HoldFirstComment,
+        HoldMentions = HoldMentions,
+        HoldWords = Lines(HoldWords),
+        BlockWords = Lines(BlockWords),
+        CloseCommentsAfterDays = CloseCommentsAfterDays,
+    };
+
+    public static List<string> Lines(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}
+
+/// <summary>The rules in force: the administrator's saved rules, else the configuration's.</summary>
+public sealed class ModerationSettings(ForumDb db, IOptionsSnapshot<ModerationOptions> configured)
+{
+    private ModerationOptions? current;
+
+    public async Task<ModerationOptions> CurrentAsync(CancellationToken ct) =>
+        current ??= (await db.ModerationRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ModerationRuleSet.SingletonId, ct))?.ToOptions()
+            ?? configured.Value;
+
+    public ModerationOptions Configured => configured.Value;
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using SomeForum.Web.Data;
+
+namespace SomeForum.Web.Moderation;
+
+public sealed class ReplyModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Write a reply before posting.")]
+    [Display(Name = "Your reply")]
+    public string? Text { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await ModeratedComment.FindAsync(db, id, ct) is not { } comment) return NotFound();
+        Comment = comment;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        if (await ModeratedComment.FindAsync(db, id, ct) is not { } comment) return NotFound();
+        Comment = comment;
+        if (ModelState.IsValid)
+        {
+            var result = await moderator.ReplyAsync(id, Text!, User, ct);
+            if (result.Comment is { } reply) return LocalRedirect($"/comments/{reply.Id}");
+            ModelState.AddModelError(nameof(Text), result.Rejection!.Message);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Data;
+
+namespace SomeForum.Web.Moderation;
+
+/// <summary>Administrators edit the moderation rules; saved rules replace the configuration's until reset.</summary>
+public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public RulesInput Input { get; set; } = new();
+
+    public bool Saved { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Saved = await db.ModerationRules.AnyAsync(ct);
+        Input = RulesInput.From(await settings.CurrentAsync(ct));
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            Saved = await db.ModerationRules.AnyAsync(ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var rules = await db.ModerationRules.SingleOrDefaultAsync(r => r.Id == ModerationRuleSet.SingletonId, ct);
+        if (rules is null) db.ModerationRules.Add(rules = new ModerationRuleSet());
+        rules.Enabled = Input.Enabled;
+        rules.HoldLinkCount = Input.HoldLinkCount;
+        rules.HoldFirstComment = Input.HoldFirstComment;
+        rules.HoldMentions = Input.HoldMentions;
+        rules.HoldWords = string.Join('\n', ModerationRuleSet.Lines(Input.HoldWords ?? ""));
+        rules.BlockWords = string.Join('\n', ModerationRuleSet.Lines(Input.BlockWords ?? ""));
+        rules.CloseCommentsAfterDays = Input.CloseCommentsAfterDays;
+        rules.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        rules.UpdatedBy = User.Identity?.Name;
+        await db.SaveChangesAsync(ct);
+        Message = "The rules are saved and apply from now on.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
+    {
+        await db.ModerationRules.ExecuteDeleteAsync(ct);
+        Message = "The rules are those of the configuration again.";
+        return RedirectToPage();
+    }
+}
+
+public sealed class RulesInput
+{
+    [Display(Name = "Moderation on (when off, comments publish at once unless a blocklist word marks them spam)")]
+    public bool Enabled { get; set; }
+
+    [Display(Name = "Hold a comment with this many links or more")]
+    [Range(1, 1000, ErrorMessage = "Choose a number of links from 1 to 1000.")]
+    public int HoldLinkCount { get; set; }
+
+    [Display(Name = "Hold the first comment of an author with no approved comment yet")]
+    public bool HoldFirstComment { get; set; }
+
+    [Display(Name = "Hold pingbacks and webmentions")]
+    public bool HoldMentions { get; set; }
+
+    [Display(Name = "Moderation words (hold), one a line")]
+    [StringLength(20_000)]
+    public string? HoldWords { get; set; }
+
+    [Display(Name = "Blocklist words (spam), one a line: matched in text, name, email, website and IP")]
+    [StringLength(20_000)]
+    public string? BlockWords { get; set; }
+
+    [Display(Name = "Close comments this many days after a post is published (0: never)")]
+    [Range(0, 36_500, ErrorMessage = "Choose a number of days from 0 to 36500.")]
+    public int CloseCommentsAfterDays { get; set; }
+
+    public static RulesInput From(ModerationOptions options) => new()
+    {
+        Enabled = options.Enabled,
+        HoldLinkCount = options.HoldLinkCount,
+        HoldFirstComment = options.HoldFirstComment,
+        HoldMentions = options.HoldMentions,
+        HoldWords = string.Join('\n', options.HoldWords),
+        BlockWords = string.Join('\n', options.BlockWords),
+        CloseCommentsAfterDays = options.CloseCommentsAfterDays,
+    };
+}

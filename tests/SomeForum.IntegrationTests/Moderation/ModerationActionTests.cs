@@ -1,0 +1,261 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.Web.Accounts;
+using SomeForum.Web.Comments;
+
+namespace SomeForum.IntegrationTests.Moderation;
+
+/// <summary>What a moderator does from the queue, through the real forms, and what the audit log keeps of it.</summary>
+public sealed class ModerationActionTests : IDisposable
+{
+    private const string SeedPost = "/posts/some-so-far-so-what";
+    private readonly ForumFactory factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0");
+
+    public void Dispose() => factory.Dispose();
+
+    private async Task<Visitor> ModeratorAsync(string email = "mod@example.org")
+    {
+        await Visitor.CreateUserAsync(factory, email, Roles.Moderator);
+        var moderator = new Visitor(factory, "192.0.2.10");
+        await moderator.SignInAsync(email, Visitor.Password);
+        return moderator;
+    }
+
+    private async Task<long> GuestCommentAsync(string name, string text, long? parentId = null)
+    {
+        using var guest = new Visitor(factory, $"203.0.113.{Random.Shared.Next(1, 250)}");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Input.Name", name), new("Input.Email", $"{name.ToLowerInvariant()}@example.org"), new("Input.Text", text),
+        };
+        if (parentId is { } parent) fields.Add(new("Input.ParentId", parent.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var response = await guest.SubmitAsync(SeedPost, "form.comment-form", fields, "Input.Intent=post");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var fragment = response.Headers.Location!.OriginalString.Split("#comment-")[1];
+        return long.Parse(fragment, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private Task<CommentStatus> StatusAsync(long id) => factory.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+
+    private static Task<HttpResponseMessage> ActAsync(Visitor moderator, string action, long id, string status = "Pending") =>
+        moderator.SubmitAsync($"/moderation?Status={status}", "form.queue", [], $"OnOne={action}:{id}");
+
+    [Fact]
+    public async Task AGuestsHeldCommentIsApprovedFromTheQueueAndThenEveryoneSeesIt()
+    {
+        var id = await GuestCommentAsync("Gwen", "A first comment, held.");
+        using var stranger = new Visitor(factory, "198.51.100.99");
+        Assert.Null((await stranger.PageAsync(SeedPost)).GetElementById($"comment-{id}"));
+
+        using var moderator = await ModeratorAsync();
+        var queue = await moderator.PageAsync("/moderation");
+        var item = queue.GetElementById($"queued-{id}");
+        Assert.NotNull(item);
+        Assert.Contains("gwen@example.org", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("First comment from this author", item.QuerySelector(".reason")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Pending (1)", queue.QuerySelector(".status-tabs")?.TextContent, StringComparison.Ordinal);
+
+        using var approve = await ActAsync(moderator, "Approve", id);
+        Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        Assert.Equal(CommentStatus.Approved, await StatusAsync(id));
+
+        var page = await stranger.PageAsync(SeedPost);
+        Assert.Equal("14", page.GetElementById($"comment-{id}")?.GetAttribute("value"));
+        Assert.Contains("22 responses", page.QuerySelector("#comments-title")?.TextContent, StringComparison.Ordinal);
+
+        // Once approved, the same author's next comment is published at once.
+        var next = await GuestCommentAsync("Gwen", "And a second one.");
+        Assert.Equal(CommentStatus.Approved, await StatusAsync(next));
+    }
+
+    [Fact]
+    public async Task EachActionMovesACommentAndIsLogged()
+    {
+        var id = await GuestCommentAsync("Hal", "Something to moderate.");
+        using var moderator = await ModeratorAsync();
+
+        (string Action, string From, CommentStatus After)[] steps =
+        [
+            ("Approve", "Pending", CommentStatus.Approved),
+            ("Unapprove", "Approved", CommentStatus.Pending),
+            ("Spam", "Pending", CommentStatus.Spam),
+            ("NotSpam", "Spam", CommentStatus.Pending),
+            ("Approve", "Pending", CommentStatus.Approved),
+            ("Trash", "Approved", CommentStatus.Trash),
+            ("Restore", "Trash", CommentStatus.Approved),
+        ];
+        foreach (var (action, from, after) in steps)
+        {
+            using var response = await ActAsync(moderator, action, id, from);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(after, await StatusAsync(id));
+        }
+
+        var log = await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.CommentId == id).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(steps.Select(s => s.Action), log.Select(e => e.Action));
+        Assert.Equal(steps.Select(s => (CommentStatus?)s.After), log.Select(e => e.StatusAfter));
+        Assert.Equal(CommentStatus.Pending, log[0].StatusBefore);
+        Assert.All(log, e => Assert.Equal("mod@example.org", e.UserName));
+    }
+
+    [Fact]
+    public async Task BulkActionsApplyToEverySelectedComment()
+    {
+        var ids = new[] { await GuestCommentAsync("Ann", "one"), await GuestCommentAsync("Ben", "two"), await GuestCommentAsync("Cat", "three") };
+        using var moderator = await ModeratorAsync();
+
+        using var response = await moderator.SubmitAsync("/moderation", "form.queue",
+            [new("Ids", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Ids", ids[2].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("BulkAction", "Spam")]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        Assert.Equal([CommentStatus.Spam, CommentStatus.Pending, CommentStatus.Spam], [await StatusAsync(ids[0]), await StatusAsync(ids[1]), await StatusAsync(ids[2])]);
+        var queue = await moderator.PageAsync("/moderation");
+        Assert.Contains("Spam: 2 comments changed.", queue.QuerySelector(".notice")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrashingACommentWithRepliesKeepsTheThreadWhole()
+    {
+        using var moderator = await ModeratorAsync();
+        // Meg Peppin's comment (id 1) has no replies; Sukh Pabial's (id 4) has a reply with its own reply.
+        using var trash = await ActAsync(moderator, "Trash", 4, "Approved");
+        Assert.Equal(HttpStatusCode.Redirect, trash.StatusCode);
+
+        using var reader = new Visitor(factory);
+        var page = await reader.PageAsync(SeedPost);
+        var placeholder = page.GetElementById("comment-4")!;
+        Assert.Contains("This comment was removed.", placeholder.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sukh Pabial", placeholder.QuerySelector(":scope > p")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("comment-5", placeholder.QuerySelector(":scope > ul.children > li")?.Id);
+        Assert.Equal("comment-6", placeholder.QuerySelector(":scope > ul.children > li > ul.children > li")?.Id);
+        Assert.Contains("20 responses", page.QuerySelector("#comments-title")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeletingPermanentlyAsksFirstAndKeepsAPlaceholderForReplies()
+    {
+        using var moderator = await ModeratorAsync();
+        var question = await moderator.PageAsync("/moderation/comments/1/delete");
+        Assert.Contains("permanently?", question.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(CommentStatus.Approved, await StatusAsync(1));
+
+        using (var delete = await moderator.SubmitAsync("/moderation/comments/1/delete", "main form[method=post]", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        }
+        Assert.False(await factory.WithDbAsync(db => db.Comments.AnyAsync(c => c.Id == 1)));
+
+        // Comment 8 (Tim Collins) has replies: its text and details go, its place stays.
+        using (var delete = await moderator.SubmitAsync("/moderation/comments/8/delete", "main form[method=post]", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        }
+        var kept = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == 8));
+        Assert.Equal((CommentStatus.Trash, "", "", null), (kept.Status, kept.AuthorName, kept.Source, kept.AuthorEmail));
+        var page = await new Visitor(factory).PageAsync(SeedPost);
+        Assert.Equal(3, page.QuerySelectorAll("#comment-8 > ul.children li").Length);
+
+        var log = await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.Action == "Delete").OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal([1L, 8L], log.Select(e => e.CommentId));
+        Assert.Null(log[0].StatusAfter);
+    }
+
+    [Fact]
+    public async Task EditingReRendersTheTextWithTheSharedRenderer()
+    {
+        using var moderator = await ModeratorAsync();
+        using var response = await moderator.SubmitAsync("/moderation/comments/3/edit", "form.comment-form",
+            [new("Text", "Edited *by* a moderator <script>alert(1)</script>")]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var comment = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == 3));
+        Assert.Equal("<p>Edited <em>by</em> a moderator &lt;script&gt;alert(1)&lt;/script&gt;</p>", comment.Html);
+        Assert.NotNull(comment.EditedAt);
+        Assert.Single(await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.CommentId == 3 && e.Action == "Edit").ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AModeratorsReplyIsPublishedAtOnceAndApprovesTheCommentItAnswers()
+    {
+        var held = await GuestCommentAsync("Ivy", "Is anyone there?");
+        using var moderator = await ModeratorAsync();
+        using var response = await moderator.SubmitAsync($"/moderation/comments/{held}/reply", "form.comment-form", [new("Text", "Yes, we are.")]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var reply = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.ParentId == held));
+        Assert.Equal((CommentStatus.Approved, "mod"), (reply.Status, reply.AuthorName));
+        Assert.NotNull(reply.UserId);
+        Assert.Equal(CommentStatus.Approved, await StatusAsync(held));
+        var page = await new Visitor(factory).PageAsync(SeedPost);
+        Assert.Equal($"comment-{reply.Id}", page.GetElementById($"comment-{held}")?.QuerySelector(":scope > ul.children > li")?.Id);
+    }
+
+    [Fact]
+    public async Task TheQueueFiltersByPostAndSearches()
+    {
+        var a = await GuestCommentAsync("Jo", "about cupcakes");
+        var b = await GuestCommentAsync("Kim", "about lurkers");
+        using var moderator = await ModeratorAsync();
+        var found = await moderator.PageAsync("/moderation?q=lurkers");
+        Assert.NotNull(found.GetElementById($"queued-{b}"));
+        Assert.Null(found.GetElementById($"queued-{a}"));
+        var byEmail = await moderator.PageAsync("/moderation?q=jo@example.org");
+        Assert.NotNull(byEmail.GetElementById($"queued-{a}"));
+        var otherPost = await moderator.PageAsync("/moderation?Post=999");
+        Assert.Empty(otherPost.QuerySelectorAll(".queued"));
+    }
+
+    [Fact]
+    public async Task AdministratorsReadTheAuditLogAndGrantTheModeratorRole()
+    {
+        await Visitor.CreateUserAsync(factory, "boss@example.org", Roles.Administrator);
+        var userId = await Visitor.CreateUserAsync(factory, "helper@example.org");
+        using var admin = new Visitor(factory, "192.0.2.11");
+        await admin.SignInAsync("boss@example.org", Visitor.Password);
+        using (var trash = await ActAsync(admin, "Trash", 2, "Approved"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, trash.StatusCode);
+        }
+        var log = await admin.PageAsync("/moderation/log");
+        var row = log.QuerySelector("table.log tbody tr")!;
+        Assert.Equal(["boss@example.org", "Trash", "#2", "Approved", "Trash"], row.QuerySelectorAll("td").Skip(1).Take(5).Select(td => td.TextContent.Trim()));
+
+        using (var grant = await admin.SubmitAsync("/admin/users", $"form.inline-form:has(input[value='{userId}']):has(input[value=Moderator])", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, grant.StatusCode);
+        }
+        using var helper = new Visitor(factory, "192.0.2.12");
+        await helper.SignInAsync("helper@example.org", Visitor.Password);
+        using var queue = await helper.GetAsync("/moderation");
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdministratorCreatedAtStartUpFromConfiguration()
+    {
+        using var configured = new ForumFactory().With("Admin:Email", "owner@example.org").With("Admin:Password", "a long enough password");
+        using var owner = new Visitor(configured);
+        await owner.SignInAsync("owner@example.org", "a long enough password");
+        using var users = await owner.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.OK, users.StatusCode);
+        await using var scope = configured.Scope();
+        var manager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ForumUser>>();
+        Assert.Single(await manager.GetUsersInRoleAsync(Roles.Administrator));
+    }
+
+    [Fact]
+    public async Task SignInLocksTheAccountAfterRepeatedFailures()
+    {
+        await Visitor.CreateUserAsync(factory, "victim@example.org");
+        using var attacker = new Visitor(factory);
+        for (var i = 0; i < 5; i++)
+        {
+            using var failed = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", "wrong password " + i)]);
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+        using var locked = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", Visitor.Password)]);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.Web.Accounts;
+
+namespace SomeForum.IntegrationTests.Moderation;
+
+/// <summary>Every moderation and administration route, found from the app's own endpoints, GET and POST alike.</summary>
+public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
+{
+    private readonly Forum forum;
+
+    public RoleCheckTests(Forum forum) => this.forum = forum;
+
+    public sealed class Forum : ForumFactory
+    {
+        private bool usersCreated;
+
+        public async Task EnsureUsersAsync()
+        {
+            if (usersCreated) return;
+            usersCreated = true;
+            await Visitor.CreateUserAsync(this, "reader@example.org");
+            await Visitor.CreateUserAsync(this, "moderator@example.org", Roles.Moderator);
+            await Visitor.CreateUserAsync(this, "admin@example.org", Roles.Administrator);
+        }
+    }
+
+    private static readonly string[] AdministratorOnly = ["/moderation/log", "/moderation/rules", "/admin/users"];
+
+    /// <summary>Every protected route, with its parameters filled by a comment that exists (the seed's first).</summary>
+    private List<string> ProtectedRoutes()
+    {
+        var routes = forum.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
+            .Where(r => r.StartsWith("/moderation", StringComparison.Ordinal) || r.StartsWith("/admin", StringComparison.Ordinal))
+            .Select(r => r.Replace("{id:long}", "1", StringComparison.Ordinal))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.All(routes, r => Assert.DoesNotContain("{", r, StringComparison.Ordinal));
+        // The list is read from the app; this only guards against it silently coming back short.
+        Assert.Superset(new HashSet<string>(["/moderation", "/moderation/comments/1/edit", "/moderation/comments/1/reply",
+            "/moderation/comments/1/delete", "/moderation/log", "/moderation/posts", "/moderation/rules", "/admin/users"]), routes.ToHashSet());
+        return routes;
+    }
+
+    [Fact]
+    public async Task AnonymousVisitorsAreSentToSignInOnEveryModerationRoute()
+    {
+        await forum.EnsureUsersAsync();
+        using var visitor = new Visitor(forum);
+        foreach (var route in ProtectedRoutes())
+        {
+            foreach (var response in new[] { await visitor.GetAsync(route), await PostAsync(visitor, route) })
+            {
+                using (response)
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.RequestMessage!.Method} {route}: {(int)response.StatusCode}");
+                    Assert.StartsWith("/account/sign-in", response.Headers.Location?.PathAndQuery ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SignedInReadersWithoutTheRoleGet403OnEveryModerationRoute()
+    {
+        await forum.EnsureUsersAsync();
+        using var reader = new Visitor(forum);
+        await reader.SignInAsync("reader@example.org", Visitor.Password);
+        foreach (var route in ProtectedRoutes())
+        {
+            using var get = await reader.GetAsync(route);
+            Assert.True(get.StatusCode == HttpStatusCode.Forbidden, $"GET {route}: {(int)get.StatusCode}");
+            using var post = await PostAsync(reader, route);
+            Assert.True(post.StatusCode == HttpStatusCode.Forbidden, $"POST {route}: {(int)post.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task ModeratorsReachTheModerationPagesButNotTheAdministratorsOnes()
+    {
+        await forum.EnsureUsersAsync();
+        using var moderator = new Visitor(forum);
+        await moderator.SignInAsync("moderator@example.org", Visitor.Password);
+        foreach (var route in ProtectedRoutes())
+        {
+            using var get = await moderator.GetAsync(route);
+            var expected = AdministratorOnly.Contains(route) ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            Assert.True(get.StatusCode == expected, $"GET {route}: {(int)get.StatusCode}, expected {(int)expected}");
+            if (expected == HttpStatusCode.Forbidden)
+            {
+                using var post = await PostAsync(moderator, route);
+                Assert.True(post.StatusCode == HttpStatusCode.Forbidden, $"POST {route}: {(int)post.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AdministratorsReachEveryRoute()
+    {
+        await forum.EnsureUsersAsync();
+        using var admin = new Visitor(forum);
+        await admin.SignInAsync("admin@example.org", Visitor.Password);
+        foreach (var route in ProtectedRoutes())
+        {
+            using var get = await admin.GetAsync(route);
+            Assert.True(get.StatusCode == HttpStatusCode.OK, $"GET {route}: {(int)get.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task APostWithoutTheAntiforgeryTokenIsRefusedEvenForAModerator()
+    {
+        await forum.EnsureUsersAsync();
+        using var moderator = new Visitor(forum);
+        await moderator.SignInAsync("moderator@example.org", Visitor.Password);
+        using var response = await PostAsync(moderator, "/moderation");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(Visitor visitor, string route) =>
+        visitor.PostFormAsync(route, [new("OnOne", "Approve:1")]);
+}
