@@ -20,7 +20,9 @@ public sealed class CommentPipeline(
         ArgumentNullException.ThrowIfNull(submission);
         var settings = options.Value;
         var fromOutside = origin is not (CommentOrigin.Import or CommentOrigin.Moderator);
-        var text = submission.Kind == CommentKind.Comment ? submission.Text.Trim() : submission.Text;
+        // A browser sends a line break as CR LF but counts it, for the form's maxlength, as one character:
+        // stored and measured with LF alone, a comment the form allowed is never "too long" here.
+        var text = submission.Kind == CommentKind.Comment ? submission.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() : submission.Text;
         var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant();
         var name = submission.AuthorName.Trim();
 
