@@ -51,8 +51,10 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
         Thread = new ThreadView(post.Slug, new ThreadPage([], page, page, 0), CanReply: false);
         Target = new CommentNode(target, null, null, []);
         Input.ParentId = commentId;
-        Form = new CommentFormView(Input, $"/posts/{Uri.EscapeDataString(post.Slug)}/reply/{commentId}", post.TakesComments,
-            comments.Options.MaxLength, target.AuthorName, CommentFormHandler.CommentUrl(post.Slug, page, commentId), previewHtml);
+        var account = await comments.AccountAsync(User);
+        Form = new CommentFormView(Input, $"/posts/{Uri.EscapeDataString(post.Slug)}/reply/{commentId}", await comments.TakesCommentsAsync(post, ct),
+            comments.Options.MaxLength, target.AuthorName, CommentFormHandler.CommentUrl(post.Slug, page, commentId), previewHtml,
+            account is null ? null : CommentFormHandler.NameOf(account), HeadingLevel: 2);
         return Page();
     }
 }

@@ -44,13 +44,16 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
     {
         Post = post;
         var threadPage = await db.LoadThreadPageAsync(post.Id, commentPage, comments.Options, comments.OwnPending(HttpContext), ct);
-        Thread = new ThreadView(post.Slug, threadPage, post.TakesComments);
+        var open = await comments.TakesCommentsAsync(post, ct);
+        Thread = new ThreadView(post.Slug, threadPage, open);
         var replyingTo = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved)
                 .Select(c => c.AuthorName).SingleOrDefaultAsync(ct)
             : null;
-        Form = new CommentFormView(Input, CommentFormHandler.PostUrl(post.Slug), post.TakesComments, comments.Options.MaxLength,
-            replyingTo, replyingTo is null ? null : $"{CommentFormHandler.PostUrl(post.Slug)}#respond", previewHtml);
+        var account = await comments.AccountAsync(User);
+        Form = new CommentFormView(Input, CommentFormHandler.PostUrl(post.Slug), open, comments.Options.MaxLength,
+            replyingTo, replyingTo is null ? null : $"{CommentFormHandler.PostUrl(post.Slug)}#respond", previewHtml,
+            account is null ? null : CommentFormHandler.NameOf(account));
     }
 }
 
