@@ -1,4 +1,5 @@
 using SomeForum.Web.Accounts;
+using SomeForum.Web.Avatars;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Posts;
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddRendering();
 builder.AddPosts();
 builder.AddComments();
+builder.AddAvatars();
 builder.AddSeeding();
 builder.AddPages();
 

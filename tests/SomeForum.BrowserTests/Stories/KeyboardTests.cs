@@ -73,7 +73,7 @@ public sealed class KeyboardTests(OpenForum forum)
         var answer = await SubmitAsync(page, () => page.Keyboard.PressAsync("Enter"));
         Assert.Equal(302, answer.Status);
         Assert.Matches(Permalink(), page.Url);
-        var reply = page.Locator($"#comment-{firstComment} > ul.children > li#comment-{CommentIdIn(page.Url)}");
+        var reply = page.Locator($"#comment-{firstComment} > details.replies > ul.children > li#comment-{CommentIdIn(page.Url)}");
         await Expect(reply.Locator(".comment-body")).ToHaveTextAsync(text);
         await Expect(reply.Locator(".comment-author")).ToHaveTextAsync("Kit Keys");
         Assert.Empty(reader.ConsoleErrors);

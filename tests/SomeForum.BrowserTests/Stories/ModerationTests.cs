@@ -23,7 +23,7 @@ public sealed class ModerationTests(ModeratedForum forum)
         // The author lands on it, in its place under the comment it answers, marked as held.
         Assert.Matches(Permalink(), page.Url);
         var id = CommentIdIn(page.Url);
-        var held = page.Locator($"#comment-{KhurshedsComment} > ul.children > li#comment-{id}");
+        var held = page.Locator($"#comment-{KhurshedsComment} > details.replies > ul.children > li#comment-{id}");
         await Expect(held).ToBeVisibleAsync();
         await Expect(held).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bawaiting\b"));
         await Expect(held.Locator(".awaiting-moderation")).ToHaveTextAsync("Your comment is awaiting moderation.");

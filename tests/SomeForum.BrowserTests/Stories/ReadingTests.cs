@@ -35,9 +35,9 @@ public sealed class ReadingTests(SeededForum forum)
         // Replies sit inside their parent: Emma Browes in Steve Hearsum in Robin Schooling, all on screen when scrolled to.
         var robin = topLevel.Nth(6);
         await Expect(Author(robin)).ToHaveTextAsync("Robin Schooling");
-        var steve = robin.Locator(":scope > ul.children > li");
+        var steve = robin.Locator(":scope > details.replies > ul.children > li");
         await Expect(Author(steve)).ToHaveTextAsync("Steve Hearsum");
-        var emma = steve.Locator(":scope > ul.children > li");
+        var emma = steve.Locator(":scope > details.replies > ul.children > li");
         await Expect(Author(emma)).ToHaveTextAsync("Emma Browes");
         foreach (var comment in new[] { robin, steve, emma })
         {

@@ -34,7 +34,7 @@ public sealed class ReplyingTests(OpenForum forum)
 
         Assert.Matches(Permalink(), page.Url);
         var id = CommentIdIn(page.Url);
-        var reply = khurshed.Locator($":scope > ul.children > li#comment-{id}");
+        var reply = khurshed.Locator($":scope > details.replies > ul.children > li#comment-{id}");
         await Expect(reply).ToBeVisibleAsync();
         await Expect(reply.Locator(".comment-body")).ToHaveTextAsync(text);
         await Expect(reply.Locator(".comment-author")).ToHaveTextAsync("Jo Script");
@@ -70,7 +70,7 @@ public sealed class ReplyingTests(OpenForum forum)
 
         Assert.Matches(Permalink(), page.Url);
         var id = CommentIdIn(page.Url);
-        var reply = page.Locator($"#comment-{KhurshedsComment} > ul.children > li#comment-{id}");
+        var reply = page.Locator($"#comment-{KhurshedsComment} > details.replies > ul.children > li#comment-{id}");
         await Expect(reply).ToBeVisibleAsync();
         await Expect(reply.Locator(".comment-body")).ToHaveTextAsync(text);
         await Expect(reply.Locator(".comment-author")).ToHaveTextAsync("Jo Plain");

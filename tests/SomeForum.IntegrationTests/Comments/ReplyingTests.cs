@@ -55,7 +55,7 @@ public sealed class ReplyingTests
             }
 
             // Siblings read oldest first: the new reply comes last under its parent.
-            var siblings = page.Entry(parent).QuerySelectorAll(":scope > ul.children > li");
+            var siblings = page.Entry(parent).QuerySelectorAll(":scope > details.replies > ul.children > li");
             Assert.Equal($"comment-{id}", siblings[^1].Id);
             Assert.StartsWith($"{SeedThread.Entries + i} responses", page.ResponsesTitle(), StringComparison.Ordinal);
 
@@ -84,9 +84,9 @@ public sealed class ReplyingTests
         Assert.Equal("/posts/some-so-far-so-what#comment-23", second.Location);
 
         var page = (await browser.FollowAsync(second)).Document;
-        Assert.Equal(["comment-11", "comment-22"], page.Entry(10).QuerySelectorAll(":scope > ul.children > li").Ids());
+        Assert.Equal(["comment-11", "comment-22"], page.Entry(10).QuerySelectorAll(":scope > details.replies > ul.children > li").Ids());
         Assert.Contains("depth-3", page.Entry(22).ClassList);
-        Assert.Equal(["comment-23"], page.Entry(11).QuerySelectorAll(":scope > ul.children > li").Ids());
+        Assert.Equal(["comment-23"], page.Entry(11).QuerySelectorAll(":scope > details.replies > ul.children > li").Ids());
         Assert.Contains("depth-4", page.Entry(23).ClassList);
         Assert.Null(page.Entry(23).QuerySelector(".in-reply-to"));
         // Tim's thread is still the sixth entry, and nothing else moved.

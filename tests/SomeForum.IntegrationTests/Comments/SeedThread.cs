@@ -37,14 +37,19 @@ internal static class SeedThread
     public static string[] Numbered(int from, int to) =>
         [.. Enumerable.Range(from, to - from + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
-    /// <summary>The entry whose <c>ul.children</c> holds this one, or null for a top-level entry.</summary>
+    /// <summary>
+    /// The entry whose replies (<c>li &gt; details.replies &gt; ul.children</c>) hold this one, or null for a
+    /// top-level entry.
+    /// </summary>
     public static string? ParentEntryId(this IElement li)
     {
         var list = li.ParentElement;
         Assert.NotNull(list);
         if (list.Matches("ol.comment-list")) return null;
-        Assert.True(list.Matches("ul.children"), $"{li.Id} is in a <{list.LocalName} class=\"{list.ClassName}\">");
-        return list.ParentElement?.Id;
+        Assert.True(list.Matches("details.replies > ul.children"), $"{li.Id} is in a <{list.LocalName} class=\"{list.ClassName}\">");
+        var parent = list.ParentElement!.ParentElement;
+        Assert.True(parent?.Matches("li.comment"), $"the replies holding {li.Id} are not in a comment");
+        return parent!.Id;
     }
 
     public static string Author(this IElement li) => li.QuerySelector(":scope > article .comment-author")?.Text() ?? "";

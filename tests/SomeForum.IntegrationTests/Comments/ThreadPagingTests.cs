@@ -109,7 +109,7 @@ public sealed class ThreadPagingTests
         Assert.Equal(["3", "2", "1"], last.Numbers());
         // Replies still read oldest first under their parent.
         var middle = await browser.OpenAsync($"{SeedThread.Url}?cpage=2");
-        Assert.Equal(["comment-9", "comment-10"], middle.Entry(8).QuerySelectorAll(":scope > ul.children > li").Ids());
+        Assert.Equal(["comment-9", "comment-10"], middle.Entry(8).QuerySelectorAll(":scope > details.replies > ul.children > li").Ids());
 
         var permalink = await browser.GetAsync("/comments/1");
         Assert.Equal("/posts/some-so-far-so-what?cpage=3#comment-1", permalink.Location);

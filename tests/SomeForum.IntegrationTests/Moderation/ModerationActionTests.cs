@@ -128,8 +128,8 @@ public sealed class ModerationActionTests : IDisposable
         var placeholder = page.GetElementById("comment-4")!;
         Assert.Contains("This comment was removed.", placeholder.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Sukh Pabial", placeholder.QuerySelector(":scope > p")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("comment-5", placeholder.QuerySelector(":scope > ul.children > li")?.Id);
-        Assert.Equal("comment-6", placeholder.QuerySelector(":scope > ul.children > li > ul.children > li")?.Id);
+        Assert.Equal("comment-5", placeholder.QuerySelector(":scope > details.replies > ul.children > li")?.Id);
+        Assert.Equal("comment-6", placeholder.QuerySelector(":scope > details.replies > ul.children > li > details.replies > ul.children > li")?.Id);
         Assert.Contains("20 responses", page.QuerySelector("#comments-title")?.TextContent, StringComparison.Ordinal);
     }
 
@@ -155,7 +155,7 @@ public sealed class ModerationActionTests : IDisposable
         var kept = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == 8));
         Assert.Equal((CommentStatus.Trash, "", "", null), (kept.Status, kept.AuthorName, kept.Source, kept.AuthorEmail));
         var page = await new Visitor(factory).PageAsync(SeedPost);
-        Assert.Equal(3, page.QuerySelectorAll("#comment-8 > ul.children li").Length);
+        Assert.Equal(3, page.QuerySelectorAll("#comment-8 > details.replies > ul.children li").Length);
 
         var log = await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.Action == "Delete").OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([1L, 8L], log.Select(e => e.CommentId));
@@ -188,7 +188,7 @@ public sealed class ModerationActionTests : IDisposable
         Assert.NotNull(reply.UserId);
         Assert.Equal(CommentStatus.Approved, await StatusAsync(held));
         var page = await new Visitor(factory).PageAsync(SeedPost);
-        Assert.Equal($"comment-{reply.Id}", page.GetElementById($"comment-{held}")?.QuerySelector(":scope > ul.children > li")?.Id);
+        Assert.Equal($"comment-{reply.Id}", page.GetElementById($"comment-{held}")?.QuerySelector(":scope > details.replies > ul.children > li")?.Id);
     }
 
     [Fact]

@@ -47,14 +47,22 @@ public sealed class ReadingPagesTests : IClassFixture<ReadingPagesTests.SeededFo
         // Replies are nested lists inside the element that carries their parent's permalink id.
         var tim = topLevel[5];
         Assert.Equal("Tim Collins, GPHR (@collinstw)", Author(tim));
-        var timReplies = tim.QuerySelectorAll(":scope > ul.children > li");
+        var timReplies = tim.QuerySelectorAll(":scope > details.replies > ul.children > li");
         Assert.Equal(["Sukh Pabial", "Khurshed Dehnugara (@relume1)"], timReplies.Select(Author));
-        var deepest = Assert.Single(timReplies[1].QuerySelectorAll(":scope > ul.children > li"));
+        var deepest = Assert.Single(timReplies[1].QuerySelectorAll(":scope > details.replies > ul.children > li"));
         Assert.Equal("Tim Collins, GPHR (@collinstw)", Author(deepest));
         Assert.Contains("depth-3", deepest.ClassList);
 
+        // Each comment's replies can be folded away: served open, labelled with how many there are below it.
+        var timsReplies = tim.QuerySelector(":scope > details.replies");
+        Assert.NotNull(timsReplies);
+        Assert.True(timsReplies.HasAttribute("open"));
+        Assert.Equal("3 replies to Tim Collins, GPHR (@collinstw)", timsReplies.QuerySelector(":scope > summary")?.TextContent);
+        Assert.Equal("1 reply to Khurshed Dehnugara (@relume1)", timReplies[1].QuerySelector(":scope > details.replies > summary")?.TextContent);
+        Assert.Empty(timReplies[0].QuerySelectorAll("details"));
+
         var robin = topLevel[6];
-        Assert.Equal("Emma Browes", Author(robin.QuerySelector(":scope > ul.children > li > ul.children > li")!));
+        Assert.Equal("Emma Browes", Author(robin.QuerySelector(":scope > details.replies > ul.children > li > details.replies > ul.children > li")!));
 
         // Every entry has a permalink to its own anchor, and a date.
         foreach (var li in page.QuerySelectorAll("#comments li[id^='comment-']").Where(li => !li.ClassList.Contains("pingback")))
@@ -183,7 +191,7 @@ public sealed class ThreadVisibilityTests : IDisposable
         Assert.DoesNotContain("Buy things", placeholder.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Spammer", placeholder.TextContent, StringComparison.Ordinal);
         Assert.Null(placeholder.GetAttribute("value"));
-        Assert.Equal($"comment-{reply.Id}", placeholder.QuerySelector(":scope > ul.children > li")?.Id);
+        Assert.Equal($"comment-{reply.Id}", placeholder.QuerySelector(":scope > details.replies > ul.children > li")?.Id);
         Assert.Contains("22 responses", page.QuerySelector("#comments-title")?.TextContent, StringComparison.Ordinal);
 
         // With its only reply removed too, the placeholder has nothing left to hold and goes.
@@ -239,7 +247,8 @@ public sealed class ThreadVisibilityTests : IDisposable
         Assert.Contains("51 responses", body, StringComparison.Ordinal);
         Assert.Equal(withSeed, counter.Count);
         // The post, the moderation rules (closing by age), the comment count, the page's top-level
-        // entries (counted, listed, numbered), then the page's threads: never a query per comment.
-        Assert.InRange(counter.Count, 2, 7);
+        // entries (counted, listed, numbered), the page's threads, then the emails behind the page's
+        // avatars (Avatars/CommentAvatars): never a query per comment.
+        Assert.InRange(counter.Count, 2, 8);
     }
 }
