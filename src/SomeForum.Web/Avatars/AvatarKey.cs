@@ -15,9 +15,21 @@ public sealed class AvatarKey(IKeyManager keys, IDataProtectionProvider protecti
 {
     private static readonly byte[] Info = Encoding.UTF8.GetBytes("SomeForum avatars v1");
 
-    private readonly Lazy<byte[]> key = new(() => Derive(keys, protection), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lock gate = new();
+    private byte[]? key;
 
-    public ReadOnlySpan<byte> Bytes => key.Value;
+    /// <summary>The key, derived on first use and kept for the life of the process (a failure is retried next time).</summary>
+    public ReadOnlySpan<byte> Bytes
+    {
+        get
+        {
+            if (Volatile.Read(ref key) is { } known) return known;
+            lock (gate)
+            {
+                return key ??= Derive(keys, protection);
+            }
+        }
+    }
 
     private static byte[] Derive(IKeyManager keys, IDataProtectionProvider protection)
     {
