@@ -1,6 +1,7 @@
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Rendering;
 using SomeForum.Web.Seeding;
 using SomeForum.Web.Site;
@@ -12,6 +13,7 @@ builder.AddForumData();
 builder.AddAccounts();
 builder.AddRendering();
 builder.AddComments();
+builder.AddPingbacks();
 builder.AddSeeding();
 builder.AddPages();
 
@@ -26,6 +28,7 @@ await app.Services.EnsureRolesAndAdministratorAsync();
 await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
 app.UseForumPages();
+app.MapPingbacks();
 await app.RunAsync();
 return 0;
 

@@ -54,13 +54,13 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
     }
 }
 
-public sealed record PostView(long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen);
+public sealed record PostView(long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen, bool PingbacksOpen = false);
 
 public static class PostQueries
 {
     public static Task<PostView?> FindPublishedAsync(this DbSet<Post> posts, string slug, CancellationToken ct) =>
         posts.AsNoTracking()
             .Where(p => p.Slug == slug && p.Status == PostStatus.Published)
-            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen))
+            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.PingbacksOpen))
             .SingleOrDefaultAsync(ct);
 }
