@@ -18,7 +18,7 @@ public sealed record SourcePage(bool LinksToTarget, string Title, string Excerpt
     private static readonly HtmlParser Parser = new();
 
     /// <summary>Elements whose text is not prose that a reader sees.</summary>
-    private static readonly HashSet<string> Unseen = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "template", "noscript", "svg", "math" };
+    private static readonly HashSet<string> Unseen = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "template", "svg", "math" };
 
     /// <summary>Elements that make a paragraph of their own, so the excerpt stays inside the one that holds the link.</summary>
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
@@ -121,7 +121,7 @@ public sealed record SourcePage(bool LinksToTarget, string Title, string Excerpt
             {
                 if (child is IElement element)
                 {
-                    if (Unseen.Contains(element.LocalName)) continue;
+                    if (Unseen.Contains(element.LocalName) && !element.Contains(link)) continue;
                     if (element == link)
                     {
                         current = inside;

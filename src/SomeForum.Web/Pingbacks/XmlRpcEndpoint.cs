@@ -9,7 +9,6 @@ namespace SomeForum.Web.Pingbacks;
 internal static class XmlRpcEndpoint
 {
     public const string Path = "/xmlrpc";
-    public const string PingMethod = "pingback.ping";
 
     public static async Task HandleAsync(HttpContext context)
     {
@@ -34,19 +33,8 @@ internal static class XmlRpcEndpoint
         byte[] answer;
         try
         {
-            var call = XmlRpcParser.Parse(body);
-            if (call.MethodName != PingMethod)
-            {
-                answer = XmlRpcWriter.Fault(XmlRpcFault.UnknownMethod);
-            }
-            else if (call.Parameters is not [string source, string target])
-            {
-                answer = XmlRpcWriter.Fault(XmlRpcFault.WrongParameters);
-            }
-            else
-            {
-                answer = await PingAsync(services, source, target, caller, options, ct);
-            }
+            var (source, target) = PingbackCall.Read(body);
+            answer = await PingAsync(services, source, target, caller, options, ct);
         }
         catch (XmlRpcFaultException e)
         {

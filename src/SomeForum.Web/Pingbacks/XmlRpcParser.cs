@@ -134,3 +134,19 @@ public static class XmlRpcParser
 
     private static XmlRpcFaultException Invalid() => new(XmlRpcFault.NotAMethodCall);
 }
+
+/// <summary>The one method this server offers. No system.multicall: one request is one ping.</summary>
+public static class PingbackCall
+{
+    public const string MethodName = "pingback.ping";
+
+    /// <summary>The source and target of a pingback.ping request.</summary>
+    /// <exception cref="XmlRpcFaultException">-32700, -32600, -32601 (any other method) or -32602 (not two strings).</exception>
+    public static (string Source, string Target) Read(ReadOnlyMemory<byte> body)
+    {
+        var call = XmlRpcParser.Parse(body);
+        if (call.MethodName != MethodName) throw new XmlRpcFaultException(XmlRpcFault.UnknownMethod);
+        if (call.Parameters is not [string source, string target]) throw new XmlRpcFaultException(XmlRpcFault.WrongParameters);
+        return (source, target);
+    }
+}
