@@ -55,17 +55,5 @@ public sealed class PingbackFixture : IAsyncLifetime
             return "/posts/" + slug;
         });
 
-    /// <summary>Waits until the worker has finished with every webmention queued for this source.</summary>
-    public async Task<List<WebmentionRequest>> ProcessedAsync(Uri source, int count = 1, ForumFactory? forum = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var requests = await (forum ?? Forum).WithDbAsync(db => db.WebmentionRequests.AsNoTracking()
-                .Where(r => r.Source == source.AbsoluteUri).OrderBy(r => r.Id).ToListAsync());
-            if (requests.Count >= count && requests.All(r => r.State != WebmentionState.Queued)) return requests;
-            Assert.True(DateTime.UtcNow < deadline, $"the webmention from {source} was not processed in time");
-            await Task.Delay(100);
-        }
-    }
+    public Task<List<WebmentionRequest>> ProcessedAsync(Uri source, int count = 1) => Pinger.ProcessedAsync(Forum, source, count);
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
 using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.Web.Pingbacks;
 
 namespace SomeForum.IntegrationTests.Pingbacks;
 
@@ -67,5 +69,19 @@ public static class Pinger
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/webmention", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add(TestClientAddress.Header, caller);
         return await client.SendAsync(request);
+    }
+
+    /// <summary>Waits until the worker has finished with (at least) <paramref name="count"/> webmentions from this source.</summary>
+    public static async Task<List<WebmentionRequest>> ProcessedAsync(ForumFactory forum, Uri source, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var requests = await forum.WithDbAsync(db => db.WebmentionRequests.AsNoTracking()
+                .Where(r => r.Source == source.AbsoluteUri).OrderBy(r => r.Id).ToListAsync());
+            if (requests.Count >= count && requests.All(r => r.State != WebmentionState.Queued)) return requests;
+            Assert.True(DateTime.UtcNow < deadline, $"the webmention from {source} was not processed in time");
+            await Task.Delay(100);
+        }
     }
 }
