@@ -7,7 +7,10 @@ public static class PingbacksSetup
     public static WebApplicationBuilder AddPingbacks(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PingbackOptions>().BindConfiguration(PingbackOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.CallTimeoutSeconds > o.FetchTimeoutSeconds,
+                "Pingback:CallTimeoutSeconds must be longer than Pingback:FetchTimeoutSeconds, or a slow source would use up the whole call.")
+            .ValidateOnStart();
 
         builder.Services.AddSingleton<SourceAddressPolicy>();
         builder.Services.AddHttpClient<SourceFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -24,7 +24,7 @@ internal static class WebmentionEndpoint
 
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptionsSnapshot<PingbackOptions>>().Value;
-        var logger = services.GetRequiredService<ILogger<WebmentionRequest>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebmentionEndpoint));
         var caller = PingCaller.From(context);
         var ct = context.RequestAborted;
 
