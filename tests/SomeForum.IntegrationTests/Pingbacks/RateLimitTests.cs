@@ -14,19 +14,22 @@ public sealed class RateLimitTests
     public async Task OneCallerPingingTooOftenIsFault49WithoutAFetch()
     {
         using var forum = Forum(2);
-        await using var a = await SourceSite.StartAsync("127.0.0.1");
-        await using var b = await SourceSite.StartAsync("127.0.0.3");
-        await using var c = await SourceSite.StartAsync("127.0.0.4");
+        // Three source hosts, all on this machine: 127.0.0.1, localhost and [::1].
+        await using var v4 = await SourceSite.StartAsync("127.0.0.1");
+        await using var v6 = await SourceSite.StartAsync("::1");
+        var first = v4.LinkingPage("/1", Pinger.Target());
+        var second = new Uri($"http://localhost:{v4.LinkingPage("/2", Pinger.Target()).Port}/2");
+        var third = v6.LinkingPage("/3", Pinger.Target());
         var client = forum.CreateClient();
 
-        Assert.Null((await client.PingAsync(a.LinkingPage("/1", Pinger.Target()), caller: "203.0.113.50")).FaultCode);
-        Assert.Null((await client.PingAsync(b.LinkingPage("/2", Pinger.Target()), caller: "203.0.113.50")).FaultCode);
-        var third = await client.PingAsync(c.LinkingPage("/3", Pinger.Target()), caller: "203.0.113.50");
+        Assert.Null((await client.PingAsync(first, caller: "203.0.113.50")).FaultCode);
+        Assert.Null((await client.PingAsync(second, caller: "203.0.113.50")).FaultCode);
+        var refused = await client.PingAsync(third, caller: "203.0.113.50");
 
-        Assert.Equal(49, third.FaultCode);
-        Assert.Empty(c.Requests);
+        Assert.Equal(49, refused.FaultCode);
+        Assert.Empty(v6.Requests);
         // Someone else is not held back by it.
-        Assert.Null((await client.PingAsync(c.LinkingPage("/4", Pinger.Target()), caller: "203.0.113.51")).FaultCode);
+        Assert.Null((await client.PingAsync(third, caller: "203.0.113.51")).FaultCode);
     }
 
     [Fact]
