@@ -25,6 +25,17 @@ ensure_apt() { # ensure_apt COMMAND PACKAGE...
 
 command -v dotnet >/dev/null 2>&1 || { echo "dotnet is not installed: install the .NET 10 SDK first"; echo "0 passed, 1 failed"; exit 1; }
 
+# The browser tests drive Debian's chromium (never a Playwright download). Without it they cannot run,
+# and they then fail, every one of them, with the reason: a missing browser is never a skipped test.
+chromium=${SOMEFORUM_CHROMIUM:-/usr/bin/chromium}
+ensure_apt chromium chromium
+if [ ! -x "$chromium" ]; then
+  echo "!! ====================================================================="
+  echo "!! chromium is not installed at $chromium: the browser tests WILL FAIL."
+  echo "!! Install it with: apt-get install -y chromium"
+  echo "!! ====================================================================="
+fi
+
 say "restoring and building ($configuration)"
 if ! dotnet build SomeForum.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed; no test was run."

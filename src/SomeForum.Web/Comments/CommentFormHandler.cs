@@ -1,7 +1,12 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using SomeForum.Web.Accounts;
 using SomeForum.Web.Data;
+using SomeForum.Web.Moderation;
+using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
 
 namespace SomeForum.Web.Comments;
@@ -11,9 +16,31 @@ namespace SomeForum.Web.Comments;
 /// pipeline, remembering what the reader asked to be remembered, and finding where a comment now is.
 /// </summary>
 public sealed class CommentFormHandler(
-    CommentPipeline pipeline, CommenterCookies cookies, ForumDb db, MarkdownRenderer renderer, IOptionsSnapshot<CommentOptions> options)
+    CommentPipeline pipeline, CommenterCookies cookies, ForumDb db, MarkdownRenderer renderer, IOptionsSnapshot<CommentOptions> options,
+    UserManager<ForumUser> users, ModerationSettings moderation, TimeProvider clock)
 {
+    private ForumUser? account;
+    private bool accountLoaded;
+
     public CommentOptions Options => options.Value;
+
+    /// <summary>The signed-in reader's account: they comment under it without retyping their details.</summary>
+    public async Task<ForumUser?> AccountAsync(ClaimsPrincipal user)
+    {
+        if (!accountLoaded)
+        {
+            account = user.Identity?.IsAuthenticated == true ? await users.GetUserAsync(user) : null;
+            accountLoaded = true;
+        }
+        return account;
+    }
+
+    /// <summary>Whether readers may comment on the post now: published, open, and not closed by age.</summary>
+    public async Task<bool> TakesCommentsAsync(PostView post, CancellationToken ct) =>
+        post.TakesComments && !(await moderation.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
+
+    public static string NameOf(ForumUser account) =>
+        string.IsNullOrWhiteSpace(account.DisplayName) ? account.UserName ?? "" : account.DisplayName;
 
     public IReadOnlyList<long> OwnPending(HttpContext http) => cookies.ReadPending(http);
 
@@ -45,13 +72,22 @@ public sealed class CommentFormHandler(
             }
             return new FormOutcome(null, renderer.ToHtml(input.Text, TextKind.Comment));
         }
+        var signedIn = await AccountAsync(page.User);
+        if (signedIn is not null)
+        {
+            // The account supplies name, email and website; whatever a forged form says of them is ignored.
+            foreach (var field in new[] { nameof(CommentInput.Name), nameof(CommentInput.Email), nameof(CommentInput.Website) })
+            {
+                page.ModelState.Remove($"Input.{field}");
+            }
+        }
         if (!page.ModelState.IsValid)
         {
             page.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return new FormOutcome(null, null);
         }
 
-        var result = await SubmitAsync(postId, input, page.HttpContext, ct);
+        var result = await SubmitAsync(postId, input, signedIn, page.HttpContext, ct);
         if (result.Comment is { } stored)
         {
             return new FormOutcome(await PermalinkAsync(slug, stored, page.HttpContext, ct), null);
@@ -61,15 +97,16 @@ public sealed class CommentFormHandler(
         return new FormOutcome(null, null);
     }
 
-    public async Task<CommentResult> SubmitAsync(long postId, CommentInput input, HttpContext http, CancellationToken ct)
+    private async Task<CommentResult> SubmitAsync(long postId, CommentInput input, ForumUser? signedIn, HttpContext http, CancellationToken ct)
     {
         var result = await pipeline.AddAsync(new CommentSubmission
         {
             PostId = postId,
             ParentId = input.ParentId,
-            AuthorName = input.Name ?? "",
-            AuthorEmail = input.Email,
-            AuthorUrl = input.Website,
+            AuthorName = signedIn is null ? input.Name ?? "" : NameOf(signedIn),
+            AuthorEmail = signedIn is null ? input.Email : signedIn.Email,
+            AuthorUrl = signedIn is null ? input.Website : signedIn.Website,
+            UserId = signedIn?.Id,
             Text = input.Text ?? "",
             IpAddress = http.Connection.RemoteIpAddress?.ToString(),
             UserAgent = http.Request.Headers.UserAgent.ToString(),
@@ -77,7 +114,7 @@ public sealed class CommentFormHandler(
 
         if (result.Comment is { } comment)
         {
-            cookies.WriteDetails(http, input.Remember
+            if (signedIn is null) cookies.WriteDetails(http, input.Remember
                 ? new CommenterCookies.Details(comment.AuthorName, comment.AuthorEmail ?? "", comment.AuthorUrl)
                 : null);
             if (comment.Status == CommentStatus.Pending) cookies.AddPending(http, comment.Id);

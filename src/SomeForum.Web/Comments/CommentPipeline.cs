@@ -13,14 +13,17 @@ namespace SomeForum.Web.Comments;
 /// by the moderation rules, render once, store source and HTML. A refused comment stores nothing.
 /// </summary>
 public sealed class CommentPipeline(
-    ForumDb db, MarkdownRenderer renderer, ModerationRules moderation, IOptionsSnapshot<CommentOptions> options, TimeProvider clock)
+    ForumDb db, MarkdownRenderer renderer, ModerationRules moderation, ModerationSettings moderationSettings,
+    IOptionsSnapshot<CommentOptions> options, TimeProvider clock)
 {
     public async Task<CommentResult> AddAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var settings = options.Value;
         var fromOutside = origin is not (CommentOrigin.Import or CommentOrigin.Moderator);
-        var text = submission.Kind == CommentKind.Comment ? submission.Text.Trim() : submission.Text;
+        // A browser sends a line break as CR LF but counts it, for the form's maxlength, as one character:
+        // stored and measured with LF alone, a comment the form allowed is never "too long" here.
+        var text = submission.Kind == CommentKind.Comment ? submission.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() : submission.Text;
         var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant();
         var name = submission.AuthorName.Trim();
 
@@ -41,14 +44,15 @@ public sealed class CommentPipeline(
         {
             var post = await db.Posts.AsNoTracking()
                 .Where(p => p.Id == submission.PostId && p.Status == PostStatus.Published)
-                .Select(p => new { p.CommentsOpen, p.PingbacksOpen })
+                .Select(p => new { p.CommentsOpen, p.PingbacksOpen, p.PublishedAt })
                 .SingleOrDefaultAsync(ct);
             if (post is null) return CommentResult.Refused(CommentProblem.PostNotFound, "There is no such post.");
-            if (fromOutside && submission.Kind == CommentKind.Comment && !post.CommentsOpen)
+            var closedByAge = fromOutside && (await moderationSettings.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
+            if (fromOutside && submission.Kind == CommentKind.Comment && (!post.CommentsOpen || closedByAge))
             {
                 return CommentResult.Refused(CommentProblem.Closed, "Comments are closed on this post.");
             }
-            if (fromOutside && submission.Kind != CommentKind.Comment && !post.PingbacksOpen)
+            if (fromOutside && submission.Kind != CommentKind.Comment && (!post.PingbacksOpen || closedByAge))
             {
                 return CommentResult.Refused(CommentProblem.Closed, "This post does not take pingbacks or webmentions.");
             }
@@ -132,13 +136,16 @@ public sealed class CommentPipeline(
         if (submission.ParentId is not { } targetId) return new ThreadPlace(null, null, null, 0);
         var target = await db.Comments.AsNoTracking()
             .Where(c => c.Id == targetId && c.PostId == submission.PostId)
-            .Select(c => new { c.ParentId, c.ThreadPath, c.Depth, c.Status })
+            .Select(c => new { c.ParentId, c.ThreadPath, c.Depth, c.Status, c.Kind })
             .SingleOrDefaultAsync(ct);
+        var trusted = origin is CommentOrigin.Import or CommentOrigin.Moderator;
+        // Readers answer published comments; a pingback offers no Reply, so a form that answers one is forged.
         var mayAnswer = target is not null
-            && (target.Status == CommentStatus.Approved || origin is CommentOrigin.Import or CommentOrigin.Moderator);
+            && (trusted || (target.Status == CommentStatus.Approved && target.Kind == CommentKind.Comment));
         if (!mayAnswer) return null;
 
-        if (target!.Depth + 1 < maxDepth) return new ThreadPlace(targetId, null, target.ThreadPath, target.Depth + 1);
+        // An import reproduces its page's thread as it was, however deep; the limit is for new replies.
+        if (origin == CommentOrigin.Import || target!.Depth + 1 < maxDepth) return new ThreadPlace(targetId, null, target!.ThreadPath, target.Depth + 1);
         var parentPath = target.ParentId is null ? null : target.ThreadPath[..target.ThreadPath.LastIndexOf(ThreadPath.Separator)];
         return new ThreadPlace(target.ParentId, targetId, parentPath, target.Depth);
     }

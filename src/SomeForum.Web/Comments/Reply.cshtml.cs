@@ -29,7 +29,7 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
 
     public async Task<IActionResult> OnPostAsync(string slug, long commentId, CancellationToken ct)
     {
-        if (await db.Posts.FindPublishedAsync(slug, ct) is not { } post) return NotFound();
+        if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
         Input.ParentId = commentId;
         var outcome = await comments.HandleAsync(post.Slug, post.Id, Input, this, ct);
         if (outcome.RedirectUrl is { } url) return LocalRedirect(url);
@@ -38,7 +38,7 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
 
     private async Task<IActionResult> ShowAsync(string slug, long commentId, string? previewHtml, CancellationToken ct)
     {
-        if (await db.Posts.FindPublishedAsync(slug, ct) is not { } post) return NotFound();
+        if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
         var target = await db.Comments.AsNoTracking()
             .Where(c => c.Id == commentId && c.PostId == post.Id && c.Status == CommentStatus.Approved && c.Kind == CommentKind.Comment)
             .Select(c => new CommentRow(c.Id, null, null, c.ThreadPath, c.Depth, c.Kind, c.Status, true,
@@ -51,8 +51,10 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
         Thread = new ThreadView(post.Slug, new ThreadPage([], page, page, 0), CanReply: false);
         Target = new CommentNode(target, null, null, []);
         Input.ParentId = commentId;
-        Form = new CommentFormView(Input, $"/posts/{Uri.EscapeDataString(post.Slug)}/reply/{commentId}", post.CommentsOpen,
-            comments.Options.MaxLength, target.AuthorName, CommentFormHandler.CommentUrl(post.Slug, page, commentId), previewHtml);
+        var account = await comments.AccountAsync(User);
+        Form = new CommentFormView(Input, $"/posts/{Uri.EscapeDataString(post.Slug)}/reply/{commentId}", await comments.TakesCommentsAsync(post, ct),
+            comments.Options.MaxLength, target.AuthorName, CommentFormHandler.CommentUrl(post.Slug, page, commentId), previewHtml,
+            account is null ? null : CommentFormHandler.NameOf(account), HeadingLevel: 2);
         return Page();
     }
 }

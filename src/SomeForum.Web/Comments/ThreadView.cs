@@ -20,4 +20,6 @@ public sealed record CommentFormView(
     int MaxLength,
     string? ReplyingToAuthor = null,
     string? CancelReplyUrl = null,
-    string? PreviewHtml = null);
+    string? PreviewHtml = null,
+    string? SignedInAs = null,
+    int HeadingLevel = 3);

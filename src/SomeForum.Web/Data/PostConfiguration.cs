@@ -15,6 +15,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.AuthorName).HasMaxLength(200);
         post.Property(p => p.AuthorId).HasMaxLength(450);
         post.Property(p => p.ImportKey).HasMaxLength(260);
+        post.Property(p => p.ModerationReason).HasMaxLength(500);
+        post.HasIndex(p => new { p.AuthorId, p.Status });
         post.HasIndex(p => p.ImportKey).IsUnique();
         post.Property(p => p.Version).IsConcurrencyToken();
         post.HasIndex(p => new { p.Status, p.PublishedAt });

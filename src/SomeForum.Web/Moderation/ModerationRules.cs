@@ -57,13 +57,17 @@ public sealed partial class ModerationRules(ForumDb db, ModerationSettings setti
     {
         if (comment.UserId is { } userId)
         {
-            return db.Comments.AnyAsync(c => c.UserId == userId && c.Status == CommentStatus.Approved, ct);
+            return HasApprovedContributionAsync(userId, ct);
         }
         var email = comment.AuthorEmail?.Trim().ToLowerInvariant();
         return email is null
             ? Task.FromResult(false)
             : db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct);
     }
+
+    private async Task<bool> HasApprovedContributionAsync(string userId, CancellationToken ct) =>
+        await db.Comments.AnyAsync(c => c.UserId == userId && c.Status == CommentStatus.Approved, ct)
+        || await db.Posts.AnyAsync(p => p.AuthorId == userId && p.Status == Posts.PostStatus.Published, ct);
 
     private static string? FirstWordIn(List<string> words, string[] fields) =>
         words.Where(w => !string.IsNullOrWhiteSpace(w))

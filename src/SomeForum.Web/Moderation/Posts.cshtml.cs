@@ -2,24 +2,30 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Data;
+using SomeForum.Web.Posts;
 
 namespace SomeForum.Web.Moderation;
 
-/// <summary>Opening and closing comments and pingbacks, post by post.</summary>
-public sealed class PostsModel(ForumDb db) : PageModel
+/// <summary>
+/// Posts as moderators see them: members' posts awaiting review, the trash, and the switches
+/// that open and close comments and pingbacks post by post.
+/// </summary>
+public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
 {
-    public sealed record PostSwitches(long Id, string Title, string Slug, bool CommentsOpen, bool PingbacksOpen);
+    public sealed record PostRow(long Id, string Title, string Slug, PostStatus Status, bool CommentsOpen, bool PingbacksOpen,
+        string? AuthorName, string? Reason, int Comments);
 
-    public IReadOnlyList<PostSwitches> Items { get; private set; } = [];
+    public IReadOnlyList<PostRow> Items { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Items = await db.Posts.AsNoTracking().OrderByDescending(p => p.Id)
-            .Select(p => new PostSwitches(p.Id, p.Title, p.Slug, p.CommentsOpen, p.PingbacksOpen)).ToListAsync(ct);
+            .Select(p => new PostRow(p.Id, p.Title, p.Slug, p.Status, p.CommentsOpen, p.PingbacksOpen, p.AuthorName, p.ModerationReason, p.Comments.Count()))
+            .ToListAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(long id, bool commentsOpen, bool pingbacksOpen, CancellationToken ct)
+    public async Task<IActionResult> OnPostSwitchesAsync(long id, bool commentsOpen, bool pingbacksOpen, CancellationToken ct)
     {
         var changed = await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.CommentsOpen, commentsOpen)
@@ -27,6 +33,49 @@ public sealed class PostsModel(ForumDb db) : PageModel
             .SetProperty(p => p.Version, Guid.NewGuid()), ct);
         if (changed == 0) return NotFound();
         Message = "Saved.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Publishes a member's post that waited for review.</summary>
+    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Status, PostStatus.Published)
+            .SetProperty(p => p.PublishedAt, p => p.PublishedAt ?? now)
+            .SetProperty(p => p.ModerationReason, (string?)null)
+            .SetProperty(p => p.Version, Guid.NewGuid()), ct);
+        Message = changed == 0 ? "That post is not awaiting review." : "Published.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostTrashAsync(long id, CancellationToken ct)
+    {
+        await PostRemoval.TrashAsync(db, id, ct);
+        Message = "Moved to the trash.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Back from the trash, as it was before (a draft when that is unknown).</summary>
+    public async Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct)
+    {
+        await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Trash).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Status, p => p.StatusBeforeTrash ?? PostStatus.Draft)
+            .SetProperty(p => p.StatusBeforeTrash, (PostStatus?)null)
+            .SetProperty(p => p.Version, Guid.NewGuid()), ct);
+        Message = "Restored.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    {
+        if (!await db.Posts.AnyAsync(p => p.Id == id && p.Status == PostStatus.Trash, ct))
+        {
+            Message = "Only a post in the trash can be deleted for good.";
+            return RedirectToPage();
+        }
+        await PostRemoval.DeleteForGoodAsync(db, id, ct);
+        Message = "Deleted for good.";
         return RedirectToPage();
     }
 }

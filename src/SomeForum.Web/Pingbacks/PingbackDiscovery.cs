@@ -31,7 +31,7 @@ public sealed class PingbackDiscovery
     }
 }
 
-/// <summary>Advertises on post pages only, and only when pingbacks are on site-wide and for that post.</summary>
+/// <summary>Advertises on published post pages only, and only when pingbacks are on site-wide and for that post.</summary>
 public sealed class PingbackDiscoveryFilter(IOptionsSnapshot<PingbackOptions> options, PingbackDiscovery discovery) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -40,7 +40,7 @@ public sealed class PingbackDiscoveryFilter(IOptionsSnapshot<PingbackOptions> op
     {
         ArgumentNullException.ThrowIfNull(next);
         var executed = await next();
-        if (options.Value.Enabled && executed.Result is PageResult && executed.HandlerInstance is PostModel { Post: { PingbacksOpen: true } })
+        if (options.Value.Enabled && executed.Result is PageResult && executed.HandlerInstance is PostModel { Post.TakesPingbacks: true })
         {
             discovery.Advertise(executed.HttpContext);
         }

@@ -1,27 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Posts;
 
-public sealed class IndexModel(ForumDb db) : PageModel
+public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options) : PageModel
 {
     public IReadOnlyList<PostSummaryView> Posts { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public bool HasOlder { get; private set; }
+    public bool CanStart { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "p")] int? page, CancellationToken ct)
     {
+        CanStart = PostPermissions.CanStart(User, options.Value);
+        PageNumber = Math.Max(1, page ?? 1);
+        var me = PostPermissions.UserId(User);
+
+        // Published posts, and the reader's own drafts and posts awaiting review, marked as such.
         // Undated posts (imports whose page gave no date) come after every dated one, on every provider.
-        Posts = await db.Posts.AsNoTracking()
-            .Where(p => p.Status == PostStatus.Published)
-            .OrderByDescending(p => p.PublishedAt != null)
+        var rows = await db.Posts.AsNoTracking()
+            .Where(p => p.Status == PostStatus.Published
+                || (me != null && p.AuthorId == me && (p.Status == PostStatus.Draft || p.Status == PostStatus.Pending)))
+            .OrderByDescending(p => p.Status != PostStatus.Published)
+            .ThenByDescending(p => p.PublishedAt != null)
             .ThenByDescending(p => p.PublishedAt)
             .ThenByDescending(p => p.Id)
+            .Skip((PageNumber - 1) * PostOptions.HomePageSize)
+            .Take(PostOptions.HomePageSize + 1)
             .Select(p => new PostSummaryView(
                 p.Id, p.Slug, p.Title, p.PublishedAt, p.Excerpt,
-                p.Comments.Count(c => c.Status == CommentStatus.Approved)))
+                p.Comments.Count(c => c.Status == CommentStatus.Approved), p.Status))
             .ToListAsync(ct);
+        HasOlder = rows.Count > PostOptions.HomePageSize;
+        Posts = rows.Take(PostOptions.HomePageSize).ToList();
     }
 }
 
-public sealed record PostSummaryView(long Id, string Slug, string Title, DateTime? PublishedAt, string Excerpt, int CommentCount);
+public sealed record PostSummaryView(long Id, string Slug, string Title, DateTime? PublishedAt, string Excerpt, int CommentCount, PostStatus Status);

@@ -21,6 +21,9 @@ public sealed class Post
 
     public PostStatus Status { get; set; } = PostStatus.Published;
 
+    /// <summary>What a post in the trash was before, so that restoring it puts it back as it was.</summary>
+    public PostStatus? StatusBeforeTrash { get; set; }
+
     /// <summary>Null where the source does not say; never invented.</summary>
     public DateTime? PublishedAt { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -28,6 +31,9 @@ public sealed class Post
 
     public bool CommentsOpen { get; set; } = true;
     public bool PingbacksOpen { get; set; } = true;
+
+    /// <summary>Why the moderation rules held a member's post.</summary>
+    public string? ModerationReason { get; set; }
 
     /// <summary>The seed document a post came from, so that importing it again changes nothing.</summary>
     public string? ImportKey { get; set; }
@@ -41,6 +47,9 @@ public sealed class Post
 public enum PostStatus
 {
     Draft,
+
+    /// <summary>A member's post in an open forum, waiting for a moderator.</summary>
+    Pending,
     Published,
     Trash,
 }

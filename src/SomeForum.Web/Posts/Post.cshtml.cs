@@ -18,7 +18,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "cpage")] int? commentPage, CancellationToken ct)
     {
-        if (await db.Posts.FindPublishedAsync(slug, ct) is not { } post) return NotFound();
+        if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
         comments.Prefill(Input, HttpContext);
         await ShowAsync(post, commentPage, previewHtml: null, ct);
         return Page();
@@ -26,7 +26,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
-        if (await db.Posts.FindPublishedAsync(slug, ct) is not { } post) return NotFound();
+        if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
         var outcome = await comments.HandleAsync(post.Slug, post.Id, Input, this, ct);
         if (outcome.RedirectUrl is { } url) return LocalRedirect(url);
 
@@ -44,23 +44,39 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
     {
         Post = post;
         var threadPage = await db.LoadThreadPageAsync(post.Id, commentPage, comments.Options, comments.OwnPending(HttpContext), ct);
-        Thread = new ThreadView(post.Slug, threadPage, post.CommentsOpen);
+        var open = await comments.TakesCommentsAsync(post, ct);
+        Thread = new ThreadView(post.Slug, threadPage, open);
         var replyingTo = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved)
                 .Select(c => c.AuthorName).SingleOrDefaultAsync(ct)
             : null;
-        Form = new CommentFormView(Input, CommentFormHandler.PostUrl(post.Slug), post.CommentsOpen, comments.Options.MaxLength,
-            replyingTo, replyingTo is null ? null : $"{CommentFormHandler.PostUrl(post.Slug)}#respond", previewHtml);
+        var account = await comments.AccountAsync(User);
+        Form = new CommentFormView(Input, CommentFormHandler.PostUrl(post.Slug), open, comments.Options.MaxLength,
+            replyingTo, replyingTo is null ? null : $"{CommentFormHandler.PostUrl(post.Slug)}#respond", previewHtml,
+            account is null ? null : CommentFormHandler.NameOf(account));
     }
 }
 
-public sealed record PostView(long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen, bool PingbacksOpen = false);
+public sealed record PostView(
+    long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen, PostStatus Status, string? AuthorId,
+    bool PingbacksOpen = false)
+{
+    /// <summary>Readers may comment on a published post whose comments are open.</summary>
+    public bool TakesComments => CommentsOpen && Status == PostStatus.Published;
+
+    /// <summary>Other sites may ping a published post whose pingbacks are open (and the page says so).</summary>
+    public bool TakesPingbacks => PingbacksOpen && Status == PostStatus.Published;
+}
 
 public static class PostQueries
 {
-    public static Task<PostView?> FindPublishedAsync(this DbSet<Post> posts, string slug, CancellationToken ct) =>
-        posts.AsNoTracking()
-            .Where(p => p.Slug == slug && p.Status == PostStatus.Published)
-            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.PingbacksOpen))
+    /// <summary>A published post, or a draft or post awaiting review for those who may edit it; otherwise none.</summary>
+    public static async Task<PostView?> FindForReaderAsync(this DbSet<Post> posts, string slug, System.Security.Claims.ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var post = await posts.AsNoTracking()
+            .Where(p => p.Slug == slug && p.Status != PostStatus.Trash)
+            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.Status, p.AuthorId, p.PingbacksOpen))
             .SingleOrDefaultAsync(ct);
+        return post is null || (post.Status != PostStatus.Published && !PostPermissions.CanEdit(reader, post.AuthorId)) ? null : post;
+    }
 }

@@ -47,7 +47,8 @@ public sealed class Visitor(ForumFactory factory, string address = "198.51.100.7
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}");
         var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
+        // What a browser sends untouched: hidden fields, and checkboxes as they are ticked.
+        foreach (var input in form.QuerySelectorAll("input[type=hidden], input[type=checkbox][checked]").OfType<IHtmlInputElement>())
         {
             values.Add(new(input.Name ?? "", input.Value));
         }

@@ -13,10 +13,18 @@
   var home = document.createElement("div");
   home.id = "respond-home";
   respond.parentNode.insertBefore(home, respond);
-  var originalTitle = title.firstChild ? title.firstChild.textContent : "Leave a Reply";
+  // The page may come back already replying (a refused or previewed reply): its heading then names
+  // the comment's author, and cancelling must still lead to a plain "Leave a Reply".
+  var replyingAtLoad = parentInput.value !== "";
+  var originalTitle = !replyingAtLoad && title.firstChild ? title.firstChild.textContent : "Leave a Reply";
   var postUrl = form.getAttribute("action");
 
-  function moveUnder(commentId, authorName) {
+  function authorOf(link) {
+    var label = link.getAttribute("aria-label");
+    return label ? label.replace(/^Reply to /, "") : "";
+  }
+
+  function moveUnder(commentId, authorName, focus) {
     var comment = document.getElementById("comment-" + commentId);
     if (!comment) return false;
     var article = comment.querySelector(":scope > article");
@@ -26,7 +34,7 @@
     form.setAttribute("action", postUrl.split("#")[0] + "#respond");
     cancel.hidden = false;
     var text = document.getElementById("Input_Text");
-    if (text) text.focus();
+    if (focus && text) text.focus();
     return true;
   }
 
@@ -40,8 +48,7 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a.reply-link") : null;
     if (link) {
-      var author = link.getAttribute("aria-label") ? link.getAttribute("aria-label").replace(/^Reply to /, "") : "";
-      if (moveUnder(link.getAttribute("data-reply-to"), author)) event.preventDefault();
+      if (moveUnder(link.getAttribute("data-reply-to"), authorOf(link), true)) event.preventDefault();
       return;
     }
     if (event.target === cancel && !cancel.hidden && parentInput.value) {
@@ -51,4 +58,12 @@
       if (back) back.scrollIntoView();
     }
   });
+
+  // A reply sent back by the server goes where the reader wrote it: under the comment it answers.
+  if (/^[0-9]+$/.test(parentInput.value)) {
+    var answered = document.querySelector("#comment-" + parentInput.value + " > article a.reply-link");
+    if (answered && moveUnder(parentInput.value, authorOf(answered), false) && location.hash === "#respond") {
+      respond.scrollIntoView();
+    }
+  }
 })();

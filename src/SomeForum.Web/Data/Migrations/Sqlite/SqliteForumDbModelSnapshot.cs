@@ -534,6 +534,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PingbacksOpen")
                         .HasColumnType("INTEGER");
 
@@ -551,6 +555,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeTrash")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
@@ -573,6 +581,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("AuthorId", "Status");
 
                     b.HasIndex("Status", "PublishedAt");
 

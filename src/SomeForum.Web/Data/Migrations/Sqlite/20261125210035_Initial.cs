@@ -122,11 +122,13 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StatusBeforeTrash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CommentsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
                     PingbacksOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ModerationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ImportKey = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -418,6 +420,11 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                 name: "IX_ModerationLog_CommentId",
                 table: "ModerationLog",
                 column: "CommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_AuthorId_Status",
+                table: "Posts",
+                columns: new[] { "AuthorId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_ImportKey",

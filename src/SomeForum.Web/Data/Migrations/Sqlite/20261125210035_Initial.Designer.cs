@@ -11,7 +11,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDb))]
-    [Migration("20261125204750_Initial")]
+    [Migration("20261125210035_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -537,6 +537,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PingbacksOpen")
                         .HasColumnType("INTEGER");
 
@@ -554,6 +558,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeTrash")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
@@ -576,6 +584,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("AuthorId", "Status");
 
                     b.HasIndex("Status", "PublishedAt");
 

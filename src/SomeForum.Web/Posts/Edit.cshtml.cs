@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Accounts;
+using SomeForum.Web.Data;
+using SomeForum.Web.Rendering;
+
+namespace SomeForum.Web.Posts;
+
+[Authorize]
+public sealed class EditModel(ForumDb db, PostWriter writer, MarkdownRenderer renderer, UserManager<ForumUser> users)
+    : EditorPageModel(writer, renderer, users)
+{
+    public string Slug { get; private set; } = "";
+
+    private sealed record Editable(long Id, string Slug, string Title, string Source, bool CommentsOpen, bool PingbacksOpen,
+        Guid Version, PostStatus Status, DateTime? PublishedAt, string? AuthorId, string? ModerationReason);
+
+    private Task<Editable?> FindAsync(string slug, CancellationToken ct) =>
+        db.Posts.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new Editable(p.Id, p.Slug, p.Title, p.Source, p.CommentsOpen, p.PingbacksOpen, p.Version, p.Status, p.PublishedAt, p.AuthorId, p.ModerationReason))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await FindAsync(slug, ct) is not { } post) return NotFound();
+        if (!PostPermissions.CanEdit(User, post.AuthorId)) return Forbid();
+        Slug = post.Slug;
+        Input = new PostInput
+        {
+            Title = post.Title, Slug = post.Slug, Body = post.Source,
+            CommentsOpen = post.CommentsOpen, PingbacksOpen = post.PingbacksOpen, Version = post.Version,
+        };
+        Editor = new EditorView(Input, false, post.Status, post.PublishedAt is not null, null, post.ModerationReason);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (await FindAsync(slug, ct) is not { } post) return NotFound();
+        if (!PostPermissions.CanEdit(User, post.AuthorId)) return Forbid();
+        Slug = post.Slug;
+        return await SaveAsync(post.Id, post.Status, post.PublishedAt is not null, post.ModerationReason, ct);
+    }
+}

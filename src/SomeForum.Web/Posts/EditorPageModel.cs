@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SomeForum.Web.Accounts;
+using SomeForum.Web.Rendering;
+
+namespace SomeForum.Web.Posts;
+
+/// <summary>What the new-post and edit-post pages share: preview, validation, saving, showing problems next to their fields.</summary>
+public abstract class EditorPageModel(PostWriter writer, MarkdownRenderer renderer, UserManager<ForumUser> users) : PageModel
+{
+    [BindProperty]
+    public PostInput Input { get; set; } = new();
+
+    public EditorView Editor { get; protected set; } = null!;
+
+    protected async Task<IActionResult> SaveAsync(long? id, PostStatus status, bool slugLocked, string? reason, CancellationToken ct)
+    {
+        if (string.Equals(Input.Intent, "preview", StringComparison.Ordinal))
+        {
+            ModelState.Clear();
+            Editor = new EditorView(Input, id is null, status, slugLocked, renderer.ToHtml(Input.Body ?? "", TextKind.Post), reason);
+            return Page();
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Editor = new EditorView(Input, id is null, status, slugLocked, null, reason);
+            return Page();
+        }
+
+        var intent = Input.Intent switch
+        {
+            "publish" => PostIntent.Publish,
+            "unpublish" => PostIntent.Unpublish,
+            _ => PostIntent.Save,
+        };
+        var user = await users.GetUserAsync(User);
+        var result = await writer.SaveAsync(id, Input, intent, User, user?.DisplayName ?? User.Identity?.Name ?? "", ct);
+        if (result.Post is { } post) return LocalRedirect($"/posts/{Uri.EscapeDataString(post.Slug)}");
+
+        foreach (var (field, message) in result.Problems) ModelState.AddModelError(field, message);
+        Response.StatusCode = result.Status;
+        Editor = new EditorView(Input, id is null, status, slugLocked, null, reason);
+        return Page();
+    }
+}

@@ -1,0 +1,4 @@
+namespace SomeForum.Web.Posts;
+
+/// <summary>What the post editor partial shows: the form, the post's state, a preview.</summary>
+public sealed record EditorView(PostInput Input, bool IsNew, PostStatus Status, bool SlugLocked, string? PreviewHtml, string? ModerationReason);

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SomeForum.Web.Accounts;
+using SomeForum.Web.Rendering;
+
+namespace SomeForum.Web.Posts;
+
+[Authorize]
+public sealed class NewModel(PostWriter writer, MarkdownRenderer renderer, UserManager<ForumUser> users, IOptionsSnapshot<PostOptions> options)
+    : EditorPageModel(writer, renderer, users)
+{
+    public IActionResult OnGet()
+    {
+        if (!PostPermissions.CanStart(User, options.Value)) return Forbid();
+        Editor = new EditorView(Input, true, PostStatus.Draft, false, null, null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        PostPermissions.CanStart(User, options.Value)
+            ? await SaveAsync(null, PostStatus.Draft, slugLocked: false, reason: null, ct)
+            : Forbid();
+}

@@ -1,0 +1,11 @@
+namespace SomeForum.Web.Posts;
+
+public sealed class PostOptions
+{
+    public const string Section = "Posts";
+
+    /// <summary>An open forum: every signed-in member may start a discussion (their posts pass the moderation rules).</summary>
+    public bool MembersCanStart { get; set; }
+
+    public const int HomePageSize = 20;
+}

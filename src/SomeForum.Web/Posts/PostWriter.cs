@@ -1,0 +1,158 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Data;
+using SomeForum.Web.Moderation;
+using SomeForum.Web.Rendering;
+
+namespace SomeForum.Web.Posts;
+
+public enum PostIntent
+{
+    /// <summary>Save, keeping the post's state (a new post becomes a draft).</summary>
+    Save,
+    Publish,
+    Unpublish,
+}
+
+/// <summary>The saved post, or the problems that kept it from being saved, each for its field.</summary>
+public sealed record PostSaveResult(Post? Post, IReadOnlyList<(string Field, string Message)> Problems, int Status)
+{
+    public static PostSaveResult Refused(int status, string field, string message) => new(null, [(field, message)], status);
+}
+
+/// <summary>
+/// Writes posts: the slug, the one renderer, optimistic concurrency, and for members of an open
+/// forum the same moderation rules that comments pass.
+/// </summary>
+public sealed partial class PostWriter(ForumDb db, MarkdownRenderer renderer, ModerationRules moderation, TimeProvider clock)
+{
+    [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$")]
+    private static partial Regex SlugPattern();
+
+    public async Task<PostSaveResult> SaveAsync(long? id, PostInput input, PostIntent intent, ClaimsPrincipal user, string authorName, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        Post post;
+        if (id is null)
+        {
+            post = new Post
+            {
+                Slug = "", Title = "", Source = "", Html = "",
+                AuthorId = PostPermissions.UserId(user), AuthorName = authorName,
+                Status = PostStatus.Draft, CreatedAt = now,
+            };
+            db.Posts.Add(post);
+        }
+        else
+        {
+            post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id, ct)
+                ?? throw new InvalidOperationException($"Post {id} does not exist.");
+            if (input.Version != post.Version)
+            {
+                return PostSaveResult.Refused(StatusCodes.Status409Conflict, "",
+                    "Someone saved this post after you opened it. Your text is below: copy what you need, reload the editor, and apply it again.");
+            }
+        }
+
+        var slugProblem = await ChooseSlugAsync(post, input, ct);
+        if (slugProblem is not null) return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Slug", slugProblem);
+
+        post.Title = input.Title!.Trim();
+        post.Source = input.Body!.Trim();
+        post.Html = renderer.ToHtml(post.Source, TextKind.Post);
+        post.Excerpt = renderer.ToExcerpt(post.Source, 280);
+        post.CommentsOpen = input.CommentsOpen;
+        post.PingbacksOpen = input.PingbacksOpen;
+        post.UpdatedAt = now;
+        post.Version = Guid.NewGuid();
+
+        switch (intent)
+        {
+            case PostIntent.Publish when post.Status is PostStatus.Draft or PostStatus.Trash:
+                await PublishAsync(post, user, now, ct);
+                break;
+            case PostIntent.Unpublish:
+                post.Status = PostStatus.Draft;
+                break;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return PostSaveResult.Refused(StatusCodes.Status409Conflict, "",
+                "Someone saved this post while you were saving it. Reload the editor and apply your change again.");
+        }
+        catch (DbUpdateException)
+        {
+            // Two writers chose the same free slug at once; the unique index let one of them have it.
+            if (!await db.Posts.AsNoTracking().AnyAsync(p => p.Slug == post.Slug && p.Id != post.Id, ct)) throw;
+            return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Slug", $"Another post already has the address “{post.Slug}”.");
+        }
+        return new PostSaveResult(post, [], StatusCodes.Status200OK);
+    }
+
+    /// <summary>Staff writers publish at once; a member's post is judged like a comment and may wait for a moderator.</summary>
+    private async Task PublishAsync(Post post, ClaimsPrincipal user, DateTime now, CancellationToken ct)
+    {
+        var verdict = PostPermissions.IsStaffWriter(user)
+            ? ModerationVerdict.Publish
+            : await moderation.JudgeAsync(new CommentSubmission
+            {
+                PostId = post.Id,
+                AuthorName = post.AuthorName ?? "",
+                AuthorEmail = user.FindFirstValue(ClaimTypes.Email),
+                UserId = post.AuthorId,
+                Text = $"{post.Title}\n\n{post.Source}",
+            }, CommentOrigin.Reader, ct);
+        post.ModerationReason = verdict.Reason;
+        if (verdict.Status == CommentStatus.Approved)
+        {
+            post.Status = PostStatus.Published;
+            post.PublishedAt ??= now;
+        }
+        else
+        {
+            // Held or spam alike wait for a moderator; a post is never published behind its author's back.
+            post.Status = PostStatus.Pending;
+        }
+    }
+
+    /// <summary>Addresses the app itself uses under /posts/.</summary>
+    private static bool IsReserved(string slug) => slug is "new";
+
+    /// <summary>A readable, unique slug; the author's own if valid, and never changed once the post has been published.</summary>
+    private async Task<string?> ChooseSlugAsync(Post post, PostInput input, CancellationToken ct)
+    {
+        var wanted = string.IsNullOrWhiteSpace(input.Slug) ? null : input.Slug.Trim();
+        if (post.PublishedAt is not null)
+        {
+            return wanted is null || wanted == post.Slug ? null : "The address of a published post cannot change: links to it would break.";
+        }
+        if (wanted is null)
+        {
+            var basis = Slug.FromTitle(input.Title ?? "");
+            var candidate = basis;
+            for (var n = 2; IsReserved(candidate) || await db.Posts.AnyAsync(p => p.Slug == candidate && p.Id != post.Id, ct); n++)
+            {
+                candidate = $"{basis}-{n}";
+            }
+            post.Slug = candidate;
+            return null;
+        }
+        if (!SlugPattern().IsMatch(wanted))
+        {
+            return "Use lower-case letters, digits and single hyphens between them, like “my-first-post”: other characters cannot be carried in an address.";
+        }
+        if (IsReserved(wanted) || await db.Posts.AnyAsync(p => p.Slug == wanted && p.Id != post.Id, ct))
+        {
+            return $"Another post already has the address “{wanted}”.";
+        }
+        post.Slug = wanted;
+        return null;
+    }
+}

@@ -1,0 +1,305 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.Web.Accounts;
+using SomeForum.Web.Posts;
+
+namespace SomeForum.IntegrationTests.Posts;
+
+/// <summary>Writing, editing, publishing and deleting posts through the real editor.</summary>
+public sealed class WritingPostsTests : IDisposable
+{
+    private readonly ForumFactory factory = new ForumFactory()
+        .With("Comments:FloodIntervalSeconds", "0")
+        .With("Moderation:HoldFirstComment", "false");
+
+    public void Dispose() => factory.Dispose();
+
+    private async Task<Visitor> SignedInAsync(string email, params string[] roles)
+    {
+        await Visitor.CreateUserAsync(factory, email, roles);
+        var visitor = new Visitor(factory, $"192.0.2.{Math.Abs(email.GetHashCode(StringComparison.Ordinal)) % 200 + 1}");
+        await visitor.SignInAsync(email, Visitor.Password);
+        return visitor;
+    }
+
+    private static KeyValuePair<string, string> F(string key, string value) => new(key, value);
+
+    private static Task<HttpResponseMessage> WriteAsync(Visitor writer, string title, string body, string intent = "publish", string slug = "") =>
+        writer.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", title), F("Input.Slug", slug), F("Input.Body", body), F("Input.Intent", intent)]);
+
+    private Task<Post> PostAsync(string slug) => factory.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Slug == slug));
+
+    [Fact]
+    public async Task AnAdministratorWritesAPostThatAReaderFindsAndRepliesTo()
+    {
+        using var admin = await SignedInAsync("admin@example.org", Roles.Administrator);
+
+        using (var preview = await WriteAsync(admin, "Hello, forum", "Some **bold** words.", "preview"))
+        {
+            Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+            var page = Html.Parse(await preview.Content.ReadAsStringAsync());
+            Assert.Equal("bold", page.QuerySelector(".post-preview strong")?.TextContent);
+            Assert.Equal("Some **bold** words.", page.QuerySelector("#Input_Body")?.TextContent);
+            Assert.False(await factory.WithDbAsync(db => db.Posts.AnyAsync(p => p.Title == "Hello, forum")));
+        }
+
+        using (var publish = await WriteAsync(admin, "Hello, forum", "Some **bold** words.\n\n# A heading"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+            Assert.Equal("/posts/hello-forum", publish.Headers.Location?.OriginalString);
+        }
+        var post = await PostAsync("hello-forum");
+        Assert.Equal((PostStatus.Published, "admin"), (post.Status, post.AuthorName));
+        Assert.Contains("<h2", post.Html, StringComparison.Ordinal);
+        Assert.NotNull(post.PublishedAt);
+
+        using var reader = new Visitor(factory, "203.0.113.77");
+        var home = await reader.PageAsync("/");
+        Assert.Equal("Hello, forum", home.QuerySelector("article.post-summary h2 a")?.TextContent);
+        using var reply = await reader.SubmitAsync("/posts/hello-forum", "form.comment-form",
+            [F("Input.Name", "Reader"), F("Input.Email", "reader@example.org"), F("Input.Text", "First reply!")], "Input.Intent=post");
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        var thread = await reader.PageAsync("/posts/hello-forum");
+        Assert.Equal("First reply!", thread.QuerySelector("ol.comment-list > li .comment-body p")?.TextContent);
+    }
+
+    [Fact]
+    public async Task DraftsAreSeenOnlyByTheirAuthorAndAdministrators()
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        using (var save = await WriteAsync(author, "Work in progress", "Not ready.", "save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        }
+        Assert.Equal(PostStatus.Draft, (await PostAsync("work-in-progress")).Status);
+
+        var home = await author.PageAsync("/");
+        Assert.Contains("Draft", home.QuerySelector("article.post-summary h2")?.TextContent, StringComparison.Ordinal);
+        using (var own = await author.GetAsync("/posts/work-in-progress"))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        }
+
+        using var stranger = new Visitor(factory, "203.0.113.78");
+        Assert.DoesNotContain("Work in progress", (await stranger.PageAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+        using (var hidden = await stranger.GetAsync("/posts/work-in-progress"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+        using var admin = await SignedInAsync("admin@example.org", Roles.Administrator);
+        using var seen = await admin.GetAsync("/posts/work-in-progress");
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+    }
+
+    [Fact]
+    public async Task EditingReRendersAndAStaleEditIsRefusedWithTheTextKept()
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        (await WriteAsync(author, "Versioned", "First text.")).Dispose();
+
+        // Two editors open the same post; the first saves, the second is told and keeps their text.
+        var firstEditor = await author.PageAsync("/posts/versioned/edit");
+        var staleVersion = firstEditor.QuerySelector("input[name='Input.Version']")?.GetAttribute("value")!;
+        using (var save = await author.SubmitAsync("/posts/versioned/edit", "form.post-editor",
+            [F("Input.Title", "Versioned"), F("Input.Body", "Second *text*."), F("Input.Intent", "save")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        }
+        Assert.Equal("<p>Second <em>text</em>.</p>", (await PostAsync("versioned")).Html);
+
+        using var stale = await author.PostFormAsync("/posts/versioned/edit",
+            [F("__RequestVerificationToken", firstEditor.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+             F("Input.Version", staleVersion), F("Input.Title", "Versioned"), F("Input.Body", "My overwriting text"), F("Input.Intent", "save")]);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var page = Html.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Someone saved this post after you opened it", page.QuerySelector(".form-errors")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("My overwriting text", page.QuerySelector("#Input_Body")?.TextContent);
+        Assert.Equal("<p>Second <em>text</em>.</p>", (await PostAsync("versioned")).Html);
+    }
+
+    [Theory]
+    [InlineData("", "body", "Input.Title", "Give the post a title.")]
+    [InlineData("TOO-LONG-TITLE", "body", "Input.Title", "A title can be at most 200 characters.")]
+    [InlineData("A title", "", "Input.Body", "Write the post's text.")]
+    [InlineData("A title", "TOO-LONG-BODY", "Input.Body", "A post can be at most 100,000 characters.")]
+    public async Task BadTitlesAndBodiesAreRefusedNextToTheirField(string title, string body, string field, string message)
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        title = title == "TOO-LONG-TITLE" ? new string('t', 201) : title;
+        body = body == "TOO-LONG-BODY" ? new string('b', 100_001) : body;
+        using var response = await WriteAsync(author, title, body);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(message, page.GetElementById($"{field.Replace('.', '_')}-error")?.TextContent.Trim());
+        Assert.Equal(title, page.QuerySelector("#Input_Title")?.GetAttribute("value") ?? "");
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Posts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task SlugsAreReadableUniqueValidAndStableOncePublished()
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        (await WriteAsync(author, "Καλημέρα κόσμε!", "Greek title.")).Dispose();
+        Assert.NotNull(await factory.WithDbAsync(db => db.Posts.SingleOrDefaultAsync(p => p.Slug == "καλημερα-κοσμε")));
+
+        (await WriteAsync(author, "Same Title", "one")).Dispose();
+        (await WriteAsync(author, "Same title", "two")).Dispose();
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Posts.CountAsync(p => p.Slug == "same-title" || p.Slug == "same-title-2")));
+
+        using (var clash = await WriteAsync(author, "Another", "x", slug: "same-title"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, clash.StatusCode);
+            Assert.Contains("Another post already has the address “same-title”.", await clash.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var bad = await WriteAsync(author, "Another", "x", slug: "no spaces/or?marks"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+            Assert.Contains("Use lower-case letters, digits and single hyphens", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var reserved = await WriteAsync(author, "New", "x", slug: "new"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, reserved.StatusCode);
+        }
+        using (var moved = await author.SubmitAsync("/posts/same-title/edit", "form.post-editor",
+            [F("Input.Title", "Same Title"), F("Input.Slug", "renamed"), F("Input.Body", "one"), F("Input.Intent", "save")]))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, moved.StatusCode);
+            Assert.Contains("The address of a published post cannot change", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnpublishingHidesThePostAndDeletingAsksAndTrashesAPostWithComments()
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        (await WriteAsync(author, "Short lived", "x")).Dispose();
+        using (var unpublish = await author.SubmitAsync("/posts/short-lived/edit", "form.post-editor",
+            [F("Input.Title", "Short lived"), F("Input.Body", "x"), F("Input.Intent", "unpublish")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unpublish.StatusCode);
+        }
+        Assert.Equal(PostStatus.Draft, (await PostAsync("short-lived")).Status);
+
+        var question = await author.PageAsync("/posts/short-lived/delete");
+        Assert.Contains("cannot be undone", question.Body!.TextContent, StringComparison.Ordinal);
+        (await author.SubmitAsync("/posts/short-lived/delete", "main form[method=post]", [])).Dispose();
+        Assert.False(await factory.WithDbAsync(db => db.Posts.AnyAsync(p => p.Slug == "short-lived")));
+
+        // The seed post has 21 comments: an administrator's delete moves it to the trash, whence it comes back whole.
+        using var admin = await SignedInAsync("admin@example.org", Roles.Administrator);
+        (await admin.SubmitAsync("/posts/some-so-far-so-what/delete", "main form[method=post]", [])).Dispose();
+        Assert.Equal(PostStatus.Trash, (await PostAsync("some-so-far-so-what")).Status);
+        using (var gone = await new Visitor(factory).GetAsync("/posts/some-so-far-so-what"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        }
+        (await admin.SubmitAsync("/moderation/posts", "#trash-1 form:first-of-type", [])).Dispose();
+        Assert.Equal(PostStatus.Published, (await PostAsync("some-so-far-so-what")).Status);
+        Assert.Equal(21, await factory.WithDbAsync(db => db.Comments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task OnlyStaffMayWriteUnlessTheForumIsOpen()
+    {
+        using (var anonymous = new Visitor(factory))
+        using (var redirected = await anonymous.GetAsync("/posts/new"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+            Assert.Equal("/account/sign-in", redirected.Headers.Location?.AbsolutePath);
+        }
+        using var member = await SignedInAsync("member@example.org");
+        using (var get = await member.GetAsync("/posts/new"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, get.StatusCode);
+        }
+        using (var post = await member.PostFormAsync("/posts/new", [F("Input.Title", "x"), F("Input.Body", "y")]))
+        {
+            Assert.True(post.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"{(int)post.StatusCode}");
+        }
+        Assert.DoesNotContain("New post", (await member.PageAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InAnOpenForumAMembersFirstPostWaitsForAModerator()
+    {
+        using var open = new ForumFactory().With("Posts:MembersCanStart", "true");
+        await Visitor.CreateUserAsync(open, "member@example.org");
+        await Visitor.CreateUserAsync(open, "mod@example.org", Roles.Moderator);
+        using var member = new Visitor(open, "203.0.113.90");
+        await member.SignInAsync("member@example.org", Visitor.Password);
+
+        using (var write = await member.SubmitAsync("/posts/new", "form.post-editor",
+            [F("Input.Title", "My question"), F("Input.Body", "What do you think?"), F("Input.Intent", "publish")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, write.StatusCode);
+        }
+        var held = await open.WithDbAsync(db => db.Posts.SingleAsync(p => p.Slug == "my-question"));
+        Assert.Equal((PostStatus.Pending, "First comment from this author"), (held.Status, held.ModerationReason));
+        using (var hidden = await new Visitor(open).GetAsync("/posts/my-question"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
+        using var moderator = new Visitor(open, "192.0.2.50");
+        await moderator.SignInAsync("mod@example.org", Visitor.Password);
+        var queue = await moderator.PageAsync("/moderation/posts");
+        Assert.NotNull(queue.GetElementById($"post-{held.Id}"));
+        (await moderator.SubmitAsync("/moderation/posts", $"#post-{held.Id} form:first-of-type", [])).Dispose();
+        Assert.Equal(PostStatus.Published, (await open.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == held.Id))).Status);
+        using var visible = await new Visitor(open).GetAsync("/posts/my-question");
+        Assert.Equal(HttpStatusCode.OK, visible.StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyTheAuthorModeratorsAndAdministratorsMayEditOrDelete()
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        (await WriteAsync(author, "Mine", "x")).Dispose();
+        using var otherAuthor = await SignedInAsync("other@example.org", Roles.Author);
+        foreach (var route in new[] { "/posts/mine/edit", "/posts/mine/delete" })
+        {
+            using var get = await otherAuthor.GetAsync(route);
+            Assert.Equal(HttpStatusCode.Forbidden, get.StatusCode);
+        }
+        // Even with a valid token from a page they may see, another author's POST is refused.
+        var token = (await otherAuthor.PageAsync("/posts/new")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var route in new[] { "/posts/mine/edit", "/posts/mine/delete" })
+        {
+            using var post = await otherAuthor.PostFormAsync(route, [F("__RequestVerificationToken", token), F("Input.Title", "Stolen"), F("Input.Body", "x")]);
+            Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        }
+        Assert.Equal("Mine", (await PostAsync("mine")).Title);
+
+        using var moderator = await SignedInAsync("mod@example.org", Roles.Moderator);
+        using var edit = await moderator.GetAsync("/posts/mine/edit");
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClosingCommentsOnAPostRemovesTheFormAndRefusesComments()
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        (await author.SubmitAsync("/posts/new", "form.post-editor",
+            [F("Input.Title", "Quiet"), F("Input.Body", "x"), F("Input.CommentsOpen", "false"), F("Input.Intent", "publish")])).Dispose();
+        Assert.False((await PostAsync("quiet")).CommentsOpen);
+        var page = await new Visitor(factory).PageAsync("/posts/quiet");
+        Assert.Null(page.QuerySelector("form.comment-form"));
+        Assert.Equal("Comments are closed.", page.QuerySelector(".comments-closed")?.TextContent);
+    }
+
+    [Fact]
+    public async Task TheHomePageShowsTwentyPostsAPage()
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        for (var i = 1; i <= 21; i++)
+        {
+            (await WriteAsync(author, $"Post {i:00}", "x")).Dispose();
+        }
+        var first = await new Visitor(factory).PageAsync("/");
+        Assert.Equal(20, first.QuerySelectorAll("article.post-summary").Length);
+        Assert.Equal("Post 21", first.QuerySelector("article.post-summary h2 a")?.TextContent);
+        var second = await new Visitor(factory).PageAsync("/?p=2");
+        Assert.Equal(["Post 01", "SoMe, So Far, So\u00A0What?"], second.QuerySelectorAll("article.post-summary h2 a").Select(a => a.TextContent));
+    }
+}
