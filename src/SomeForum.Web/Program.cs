@@ -1,6 +1,7 @@
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
 using SomeForum.Web.Seeding;
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddRendering();
 builder.AddPosts();
 builder.AddComments();
+builder.AddPingbacks();
 builder.AddSeeding();
 builder.AddPages();
 
@@ -28,6 +30,7 @@ await app.Services.EnsureRolesAndAdministratorAsync();
 await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
 app.UseForumPages();
+app.MapPingbacks();
 await app.RunAsync();
 return 0;
 
