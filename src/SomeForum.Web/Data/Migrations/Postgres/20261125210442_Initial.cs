@@ -295,6 +295,35 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WebmentionQueue",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Target = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PostId = table.Column<long>(type: "bigint", nullable: false),
+                    CallerIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebmentionQueue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebmentionQueue_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -414,6 +443,16 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                 name: "IX_Posts_Status_PublishedAt",
                 table: "Posts",
                 columns: new[] { "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebmentionQueue_PostId_Source",
+                table: "WebmentionQueue",
+                columns: new[] { "PostId", "Source" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebmentionQueue_State_NextAttemptAt",
+                table: "WebmentionQueue",
+                columns: new[] { "State", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
@@ -445,6 +484,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ModerationRules");
+
+            migrationBuilder.DropTable(
+                name: "WebmentionQueue");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
