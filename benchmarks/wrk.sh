@@ -11,11 +11,12 @@ work=$(mktemp -d /tmp/someforum-wrk.XXXXXX)
 cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build -c Release --nologo -v quiet src/SomeForum.Web benchmarks/SomeForum.Benchmarks >/dev/null
+dotnet build -c Release --nologo -v quiet -clp:ErrorsOnly benchmarks/SomeForum.Benchmarks
+dotnet publish -c Release --nologo -v quiet -clp:ErrorsOnly src/SomeForum.Web -o "$work/app"
 dotnet run -c Release --no-build --project benchmarks/SomeForum.Benchmarks -- prepare "$work/forum.db" "$comments"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Forum="Data Source=$work/forum.db" Logging__LogLevel__Default=Warning \
-  dotnet src/SomeForum.Web/bin/Release/net10.0/SomeForum.Web.dll --urls "http://127.0.0.1:$port" --contentRoot src/SomeForum.Web >"$work/app.log" 2>&1 &
+  dotnet "$work/app/SomeForum.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
 

@@ -8,19 +8,30 @@ cd "$(dirname "$0")/.."
 
 configuration=${CONFIGURATION:-Release}
 results=$(mktemp -d /tmp/someforum-tests.XXXXXX)
-trap 'rm -rf "$results"' EXIT
+pg_dir=""
+cleanup() {
+  if [ -n "$pg_dir" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1
+    rm -rf "$pg_dir"
+  fi
+  rm -rf "$results"
+}
+trap cleanup EXIT
 
 say() { printf '== %s\n' "$*"; }
 
-# Installs Debian packages only when a command they provide is missing.
-ensure_apt() { # ensure_apt COMMAND PACKAGE...
-  local command=$1; shift
-  command -v "$command" >/dev/null 2>&1 && return 0
+apt_install() { # apt_install PACKAGE...
   say "installing $* from apt"
   if [ -z "${SOMEFORUM_APT_UPDATED:-}" ]; then
     apt-get -o DPkg::Lock::Timeout=600 update -qq && export SOMEFORUM_APT_UPDATED=1
   fi
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
+}
+
+# Installs Debian packages only when a command they provide is missing.
+ensure_apt() { # ensure_apt COMMAND PACKAGE...
+  local command=$1; shift
+  command -v "$command" >/dev/null 2>&1 || apt_install "$@"
 }
 
 command -v dotnet >/dev/null 2>&1 || { echo "dotnet is not installed: install the .NET 10 SDK first"; echo "0 passed, 1 failed"; exit 1; }
@@ -34,6 +45,29 @@ if [ ! -x "$chromium" ]; then
   echo "!! chromium is not installed at $chromium: the browser tests WILL FAIL."
   echo "!! Install it with: apt-get install -y chromium"
   echo "!! ====================================================================="
+fi
+
+# The PostgreSQL tests need a real server: a private, throwaway cluster on a free loopback port,
+# started here and stopped on exit. PostgreSQL refuses to run as root, so root runs it as postgres.
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
+  pg_dir=$(mktemp -d /tmp/someforum-pg.XXXXXX)
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$pg_dir"
+  pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  if as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+    && as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+         -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null \
+    && psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE ROLE someforum LOGIN PASSWORD 'someforum' CREATEDB" >/dev/null; then
+    export SOMEFORUM_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=someforum;Password=someforum"
+    say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+  else
+    echo "!! PostgreSQL could not be started (see below): the PostgreSQL tests WILL FAIL."
+    cat "$pg_dir/initdb.log" "$pg_dir/server.log" 2>/dev/null | tail -20
+  fi
+else
+  echo "!! PostgreSQL is not installed and could not be: the PostgreSQL tests WILL FAIL."
 fi
 
 say "restoring and building ($configuration)"

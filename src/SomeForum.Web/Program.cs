@@ -2,6 +2,7 @@ using SomeForum.Web.Accounts;
 using SomeForum.Web.Avatars;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
 using SomeForum.Web.Seeding;
@@ -16,6 +17,7 @@ builder.AddRendering();
 builder.AddPosts();
 builder.AddComments();
 builder.AddAvatars();
+builder.AddPingbacks();
 builder.AddSeeding();
 builder.AddPages();
 
@@ -30,6 +32,7 @@ await app.Services.EnsureRolesAndAdministratorAsync();
 await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
 app.UseForumPages();
+app.MapPingbacks();
 await app.RunAsync();
 return 0;
 

@@ -23,15 +23,25 @@ public static class DataSetup
             .ValidateDataAnnotations().ValidateOnStart();
 
         var provider = builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not available in this build; use Sqlite.");
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Forum is empty: give it a PostgreSQL connection string.");
+            }
+            builder.Services.AddDbContext<ForumDb, PostgresForumDb>(options => options.UseNpgsql(configured));
         }
-
-        var connectionString = SqliteConnectionString(
-            builder.Configuration.GetConnectionString(ConnectionStringName), builder.Environment.ContentRootPath);
-        builder.Services.AddDbContext<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
+        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = SqliteConnectionString(configured, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not known: use Sqlite (the default) or Postgres.");
+        }
         builder.Services.AddDataProtection().SetApplicationName("SomeForum").PersistKeysToDbContext<ForumDb>();
         return builder;
     }

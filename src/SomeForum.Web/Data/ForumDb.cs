@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Moderation;
+using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
 
 namespace SomeForum.Web.Data;
@@ -23,6 +24,9 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
 
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
     public DbSet<ModerationRuleSet> ModerationRules => Set<ModerationRuleSet>();
+
+    /// <summary>Webmentions accepted and waiting for their source to be verified.</summary>
+    public DbSet<WebmentionRequest> WebmentionRequests => Set<WebmentionRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

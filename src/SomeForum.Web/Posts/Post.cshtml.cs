@@ -58,10 +58,14 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
 }
 
 public sealed record PostView(
-    long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen, PostStatus Status, string? AuthorId)
+    long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen, PostStatus Status, string? AuthorId,
+    bool PingbacksOpen = false)
 {
     /// <summary>Readers may comment on a published post whose comments are open.</summary>
     public bool TakesComments => CommentsOpen && Status == PostStatus.Published;
+
+    /// <summary>Other sites may ping a published post whose pingbacks are open (and the page says so).</summary>
+    public bool TakesPingbacks => PingbacksOpen && Status == PostStatus.Published;
 }
 
 public static class PostQueries
@@ -71,7 +75,7 @@ public static class PostQueries
     {
         var post = await posts.AsNoTracking()
             .Where(p => p.Slug == slug && p.Status != PostStatus.Trash)
-            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.Status, p.AuthorId))
+            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.Status, p.AuthorId, p.PingbacksOpen))
             .SingleOrDefaultAsync(ct);
         return post is null || (post.Status != PostStatus.Published && !PostPermissions.CanEdit(reader, post.AuthorId)) ? null : post;
     }

@@ -20,6 +20,15 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void ThePostgresMigrationsMatchTheModel()
+    {
+        // The design-time factory builds the model without a server, so this runs everywhere.
+        using var db = new PostgresForumDbFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model has changes no PostgreSQL migration holds: run dotnet ef migrations add for PostgresForumDb.");
+    }
+
+    [Fact]
     public async Task TheDatabaseFileRunsInWalMode()
     {
         _ = factory.Server;

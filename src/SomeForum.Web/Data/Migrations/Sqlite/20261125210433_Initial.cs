@@ -294,6 +294,35 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WebmentionQueue",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PostId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CallerIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebmentionQueue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebmentionQueue_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -413,6 +442,16 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                 name: "IX_Posts_Status_PublishedAt",
                 table: "Posts",
                 columns: new[] { "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebmentionQueue_PostId_Source",
+                table: "WebmentionQueue",
+                columns: new[] { "PostId", "Source" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebmentionQueue_State_NextAttemptAt",
+                table: "WebmentionQueue",
+                columns: new[] { "State", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
@@ -444,6 +483,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ModerationRules");
+
+            migrationBuilder.DropTable(
+                name: "WebmentionQueue");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

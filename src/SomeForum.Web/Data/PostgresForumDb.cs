@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using SomeForum.Web.Comments;
+
+namespace SomeForum.Web.Data;
+
+/// <summary>The scale-out store: the same model on PostgreSQL, with its own migrations.</summary>
+public sealed class PostgresForumDb(DbContextOptions<PostgresForumDb> options) : ForumDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Thread paths must sort byte by byte, as SQLite's BINARY collation does; a language
+        // collation would weigh the '.' between ids differently and scramble the thread.
+        builder.Entity<Comment>().Property(c => c.ThreadPath).UseCollation("C");
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model without a server.</summary>
+internal sealed class PostgresForumDbFactory : IDesignTimeDbContextFactory<PostgresForumDb>
+{
+    public PostgresForumDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresForumDb>().UseNpgsql("Host=localhost;Database=someforum_design").Options);
+}

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Data;
+using SomeForum.Web.Moderation;
+
+namespace SomeForum.Web.Pingbacks;
+
+/// <summary>What pingback.ping answers: a message on success, or a fault.</summary>
+public sealed record PingResult(string? Message, XmlRpcFault? Fault)
+{
+    public static PingResult Success(string message) => new(message, null);
+
+    public static PingResult Refused(FaultCode code, string message) => new(null, new XmlRpcFault(code, message));
+}
+
+/// <summary>
+/// pingback.ping, step by step: the arguments, the target, a duplicate, the block rules and the
+/// rate limit (all cheap, none touching the network), then one fetch of the source, then the one
+/// comment pipeline. Every fault message is fixed text: nothing about our network or the source's
+/// server is echoed back.
+/// </summary>
+public sealed class PingbackReceiver(
+    ForumDb db, PingbackTargets targets, PingbackRateLimiter limiter, MentionVerifier verifier, CommentPipeline comments,
+    ModerationSettings moderation, ILogger<PingbackReceiver> logger)
+{
+    public const string Protocol = "Pingback";
+
+    public async Task<PingResult> PingAsync(string sourceArgument, string targetArgument, PingCaller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var result = await CheckAndStoreAsync(sourceArgument, targetArgument, caller, ct);
+        if (result.Fault is { } fault && fault.Code is not (FaultCode.SourceNotFound or FaultCode.NoLinkToTarget) && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.PingRefused(Shorten(sourceArgument), Shorten(targetArgument), caller.Name, (int)fault.Code);
+        }
+        return result;
+    }
+
+    private async Task<PingResult> CheckAndStoreAsync(string sourceArgument, string targetArgument, PingCaller caller, CancellationToken ct)
+    {
+        if (MentionUrl.Parse(sourceArgument) is not { } source)
+        {
+            return PingResult.Refused(FaultCode.Generic, "The sourceURI is not an absolute http or https URL.");
+        }
+        if (!Uri.TryCreate(targetArgument?.Trim(), UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
+        {
+            return PingResult.Refused(FaultCode.Generic, "The targetURI is not an absolute http or https URL.");
+        }
+        if (SourcePage.Comparable(source) == SourcePage.Comparable(target))
+        {
+            return PingResult.Refused(FaultCode.Generic, "The sourceURI and the targetURI are the same page.");
+        }
+
+        var check = await targets.CheckAsync(target, caller, ct);
+        switch (check.Verdict)
+        {
+            case TargetVerdict.NoSuchPost:
+                return PingResult.Refused(FaultCode.TargetNotFound, "The targetURI does not exist: there is no such post.");
+            case TargetVerdict.NotOurs or TargetVerdict.NotAPost:
+                return PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: it is not a post on this site.");
+            case TargetVerdict.Closed:
+                return PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: this post does not take pingbacks.");
+        }
+
+        var sourceUrl = MentionUrl.Stored(source);
+        if (await db.Comments.AnyAsync(c => c.PostId == check.PostId && c.SourceUrl == sourceUrl, ct))
+        {
+            return PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered.");
+        }
+        if (await IsBlockedAsync(sourceUrl, caller, ct) || !limiter.TryAcquire(source.IdnHost, caller.Ip))
+        {
+            return PingResult.Refused(FaultCode.AccessDenied, "Access denied: too many pings, or pings from this source are not accepted. Try again later.");
+        }
+
+        var verification = await verifier.VerifyAsync(Protocol, source, target, caller.Ip, ct);
+        switch (verification.Outcome)
+        {
+            case VerificationOutcome.Linked:
+                break;
+            case VerificationOutcome.NoLink or VerificationOutcome.NotHtml:
+                return PingResult.Refused(FaultCode.NoLinkToTarget, "The sourceURI does not contain a link to the targetURI.");
+            default:
+                return PingResult.Refused(FaultCode.SourceNotFound, "The sourceURI does not exist or could not be fetched.");
+        }
+
+        var page = verification.Page!;
+        CommentResult stored;
+        try
+        {
+            stored = await comments.AddAsync(new CommentSubmission
+            {
+                PostId = check.PostId,
+                Kind = CommentKind.Pingback,
+                AuthorName = page.Title,
+                Text = page.Excerpt,
+                SourceUrl = sourceUrl,
+                SourceTitle = page.Title,
+                IpAddress = caller.Ip,
+                UserAgent = caller.UserAgent,
+            }, CommentOrigin.Pingback, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same ping, twice at once: the unique (post, source) index let one in.
+            return PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered.");
+        }
+
+        if (stored.Comment is not { } comment)
+        {
+            return stored.Rejection!.Problem switch
+            {
+                CommentProblem.PostNotFound => PingResult.Refused(FaultCode.TargetNotFound, "The targetURI does not exist: there is no such post."),
+                CommentProblem.Closed => PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: this post does not take pingbacks."),
+                CommentProblem.Duplicate => PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered."),
+                _ => PingResult.Refused(FaultCode.Generic, "The pingback could not be accepted."),
+            };
+        }
+        if (logger.IsEnabled(LogLevel.Information)) logger.PingStored(sourceUrl, check.PostId, caller.Name, comment.Id, comment.Status.ToString());
+        return comment.Status switch
+        {
+            CommentStatus.Approved => PingResult.Success("Thanks! The pingback was registered and is shown on the post."),
+            CommentStatus.Spam => PingResult.Refused(FaultCode.AccessDenied, "Access denied: pings from this source are not accepted."),
+            _ => PingResult.Success("Thanks! The pingback was registered and will be shown once a moderator approves it."),
+        };
+    }
+
+    /// <summary>The administrator's blocklist, applied before the fetch to what is known then: the source's address and the caller's.</summary>
+    private async Task<bool> IsBlockedAsync(string sourceUrl, PingCaller caller, CancellationToken ct)
+    {
+        var rules = await moderation.CurrentAsync(ct);
+        return rules.BlockWords.Select(w => w.Trim()).Where(w => w.Length > 0)
+            .Any(w => sourceUrl.Contains(w, StringComparison.OrdinalIgnoreCase) || (caller.Ip?.Contains(w, StringComparison.OrdinalIgnoreCase) ?? false));
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length > 300 ? text[..300] : text;
+}

@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Data;
+using SomeForum.Web.Moderation;
+using SomeForum.Web.Rendering;
+
+namespace SomeForum.Web.Pingbacks;
+
+/// <summary>
+/// Verifies one queued webmention and applies it (W3C Webmention §3.2.2–3.2.4): a source that
+/// links to the target adds a mention through the comment pipeline, or updates the one already
+/// there; a source that answers 410, or no longer links, removes it; a source that could not be
+/// reached is tried again later, a few times.
+/// </summary>
+public sealed class WebmentionProcessor(
+    ForumDb db, MentionVerifier verifier, CommentPipeline comments, IOptionsSnapshot<PingbackOptions> options, TimeProvider clock,
+    ILogger<WebmentionProcessor> logger)
+{
+    public const string Protocol = "Webmention";
+
+    /// <summary>How long a claimed request is left alone; if the process dies meanwhile, it is tried again after this.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Processes the oldest request that is due; false when there is none.</summary>
+    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = await db.WebmentionRequests.AsNoTracking()
+            .Where(r => r.State == WebmentionState.Queued && r.NextAttemptAt <= now)
+            .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id)
+            .FirstOrDefaultAsync(ct);
+        if (next is null) return false;
+
+        // Claimed by raising the attempt count it was read with: a second worker that read it too claims nothing.
+        var claimed = await db.WebmentionRequests
+            .Where(r => r.Id == next.Id && r.State == WebmentionState.Queued && r.Attempts == next.Attempts)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Attempts, next.Attempts + 1).SetProperty(r => r.NextAttemptAt, now + Lease), ct);
+        if (claimed == 0) return true;
+        var attempt = next.Attempts + 1;
+
+        var (state, outcome) = attempt > options.Value.MaxAttempts
+            ? (WebmentionState.Failed, "Given up: it did not finish in earlier tries")
+            : await ApplyAsync(next, attempt, ct);
+        var done = clock.GetUtcNow().UtcDateTime;
+        var retryAt = done + TimeSpan.FromMinutes(attempt * attempt);
+        await db.WebmentionRequests.Where(r => r.Id == next.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.State, state)
+            .SetProperty(r => r.Outcome, outcome)
+            .SetProperty(r => r.CompletedAt, state == WebmentionState.Queued ? null : done)
+            .SetProperty(r => r.NextAttemptAt, state == WebmentionState.Queued ? retryAt : done), ct);
+        if (logger.IsEnabled(LogLevel.Information)) logger.WebmentionProcessed(next.Id, attempt, state, outcome);
+        return true;
+    }
+
+    private async Task<(WebmentionState, string)> ApplyAsync(WebmentionRequest request, int attempt, CancellationToken ct)
+    {
+        var source = new Uri(request.Source);
+        var target = new Uri(request.Target);
+        var verification = await verifier.VerifyAsync(Protocol, source, target, request.CallerIp, ct);
+        var existing = await db.Comments.FirstOrDefaultAsync(c => c.PostId == request.PostId && c.SourceUrl == request.Source, ct);
+
+        switch (verification.Outcome)
+        {
+            case VerificationOutcome.Linked:
+                return existing is null ? await AddAsync(request, verification.Page!, ct) : await UpdateAsync(existing, verification.Page!, ct);
+            case VerificationOutcome.Gone:
+                return existing is null
+                    ? (WebmentionState.Done, "Source gone (410); nothing to remove")
+                    : await RemoveAsync(existing, "the source answered 410 Gone", ct);
+            case VerificationOutcome.NoLink or VerificationOutcome.NotHtml:
+                return existing is null
+                    ? (WebmentionState.Done, "No link to the target; nothing stored")
+                    : await RemoveAsync(existing, "the source no longer links to the post", ct);
+            default:
+                var problem = verification.StatusCode is { } code ? $"{verification.Outcome} ({code})" : verification.Outcome.ToString();
+                return verification.MayPass && attempt < options.Value.MaxAttempts
+                    ? (WebmentionState.Queued, $"Source not verified: {problem}; trying again later")
+                    : (WebmentionState.Failed, $"Source not verified: {problem}");
+        }
+    }
+
+    private async Task<(WebmentionState, string)> AddAsync(WebmentionRequest request, SourcePage page, CancellationToken ct)
+    {
+        CommentResult result;
+        try
+        {
+            result = await comments.AddAsync(new CommentSubmission
+            {
+                PostId = request.PostId,
+                Kind = CommentKind.Webmention,
+                AuthorName = page.Title,
+                Text = page.Excerpt,
+                SourceUrl = request.Source,
+                SourceTitle = page.Title,
+                IpAddress = request.CallerIp,
+                UserAgent = request.UserAgent,
+            }, CommentOrigin.Webmention, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A pingback from the same source arrived meanwhile; the unique (post, source) index kept one.
+            return (WebmentionState.Done, "Already stored from this source");
+        }
+        return result.Comment is { } comment
+            ? (WebmentionState.Done, $"Stored as comment {comment.Id} ({comment.Status})")
+            : (WebmentionState.Failed, $"Refused: {result.Rejection!.Message}");
+    }
+
+    /// <summary>Sent again: the mention takes the source's current title and excerpt, and keeps its place and moderation state.</summary>
+    private async Task<(WebmentionState, string)> UpdateAsync(Comment existing, SourcePage page, CancellationToken ct)
+    {
+        existing.AuthorName = page.Title;
+        existing.SourceTitle = page.Title;
+        existing.Source = page.Excerpt;
+        existing.Html = MarkdownRenderer.PlainTextToHtml(page.Excerpt);
+        existing.EditedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return (WebmentionState.Done, $"Updated comment {existing.Id}");
+    }
+
+    /// <summary>
+    /// The source withdrew the mention. It leaves the thread; one that readers answered stays as an
+    /// empty placeholder, as a moderator's delete leaves it, so their replies keep their place.
+    /// </summary>
+    private async Task<(WebmentionState, string)> RemoveAsync(Comment existing, string why, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var before = existing.Status;
+        CommentStatus? after = null;
+        if (await db.Comments.AnyAsync(c => c.ParentId == existing.Id, ct))
+        {
+            after = CommentStatus.Trash;
+            existing.Status = CommentStatus.Trash;
+            existing.AuthorName = "";
+            existing.Source = "";
+            existing.Html = "";
+            existing.SourceUrl = null;
+            existing.SourceTitle = null;
+            existing.IpAddress = null;
+            existing.UserAgent = null;
+        }
+        else
+        {
+            db.Comments.Remove(existing);
+        }
+        db.ModerationLog.Add(new ModerationLogEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserName = "webmention",
+            CommentId = existing.Id,
+            PostId = existing.PostId,
+            Action = "Remove",
+            StatusBefore = before,
+            StatusAfter = after,
+            Note = $"Removed because {why}",
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (WebmentionState.Done, $"Removed comment {existing.Id}: {why}");
+    }
+}

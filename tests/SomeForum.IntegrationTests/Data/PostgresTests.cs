@@ -1,0 +1,126 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Data;
+
+namespace SomeForum.IntegrationTests.Data;
+
+/// <summary>
+/// The scale-out path: the real app on a real PostgreSQL server. tests/run.sh starts a private
+/// server and names it in SOMEFORUM_POSTGRES; without it these tests fail, they never pass quietly.
+/// </summary>
+public sealed class PostgresTests : IAsyncLifetime
+{
+    private readonly string database = $"someforum_test_{Guid.NewGuid():N}";
+    private ForumFactory factory = null!;
+
+    private static string Server => Environment.GetEnvironmentVariable("SOMEFORUM_POSTGRES") is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException(
+            "SOMEFORUM_POSTGRES is not set, so there is no PostgreSQL server to test against. Run the tests with tests/run.sh, " +
+            "which starts a private server and sets it (e.g. Host=127.0.0.1;Port=5433;Username=someforum;Password=someforum).");
+
+    public Task InitializeAsync()
+    {
+        factory = Forum(database);
+        return Task.CompletedTask;
+    }
+
+    private static ForumFactory Forum(string db, params (string Key, string Value)[] settings)
+    {
+        var forum = new ForumFactory()
+            .With("Database:Provider", "Postgres")
+            .With("ConnectionStrings:Forum", $"{Server};Database={db}")
+            .With("Comments:FloodIntervalSeconds", "0");
+        foreach (var (key, value) in settings) forum.With(key, value);
+        return forum;
+    }
+
+    public async Task DisposeAsync()
+    {
+        factory.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection($"{Server};Database=postgres");
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task TheAppMigratesAPostgresDatabaseAndImportsTheSeedThreadInOrder()
+    {
+        _ = factory.Server;
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumDb>();
+        Assert.IsType<PostgresForumDb>(db);
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+
+        var thread = await db.Comments.OrderBy(c => c.ThreadPath).Select(c => new { c.AuthorName, c.Depth, c.CreatedAt }).ToListAsync();
+        Assert.Equal(21, thread.Count);
+        Assert.Equal(["Sukh Pabial", "dougshaw", "Sukh Pabial"], thread.Skip(3).Take(3).Select(c => c.AuthorName));
+        Assert.Equal([0, 1, 2], thread.Skip(3).Take(3).Select(c => c.Depth));
+        Assert.Equal(new DateTime(2013, 12, 16, 0, 0, 0, DateTimeKind.Utc), thread[^1].CreatedAt);
+        Assert.Equal(DateTimeKind.Utc, thread[0].CreatedAt!.Value.Kind);
+    }
+
+    [Fact]
+    public async Task ThePostPageAndItsPagesReadTheSameFromPostgres()
+    {
+        using var paged = Forum(database, ("Comments:PageSize", "5"));
+        using var reader = new Visitor(paged);
+        var page = await reader.PageAsync("/posts/some-so-far-so-what?cpage=2");
+        Assert.Equal(["6", "7", "8", "9", "10"], page.QuerySelectorAll("ol.comment-list > li").Select(li => li.GetAttribute("value")));
+        Assert.Equal(3, page.QuerySelectorAll("#comment-8 ul.children li").Length);
+
+        using var whole = await reader.GetAsync("/comments/21");
+        Assert.Equal(HttpStatusCode.Redirect, whole.StatusCode);
+        Assert.Equal("/posts/some-so-far-so-what?cpage=3#comment-21", whole.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task ManyReadersPostingAtOnceLoseNothing()
+    {
+        _ = factory.Server;
+        var posts = Enumerable.Range(0, 12).Select(async i =>
+        {
+            await using var scope = factory.Scope();
+            var result = await scope.ServiceProvider.GetRequiredService<CommentPipeline>().AddAsync(new CommentSubmission
+            {
+                PostId = 1, ParentId = i % 2 == 0 ? null : 8, AuthorName = $"Reader {i}", AuthorEmail = $"r{i}@example.org",
+                Text = $"Said at once, number {i}", IpAddress = $"203.0.113.{i + 1}",
+            }, CommentOrigin.Reader, CancellationToken.None);
+            return result.Comment;
+        });
+        var stored = await Task.WhenAll(posts);
+        Assert.All(stored, Assert.NotNull);
+        Assert.Equal(33, await factory.WithDbAsync(db => db.Comments.CountAsync()));
+        // Tim Collins' comment (8) had two replies; six more arrived at once.
+        Assert.Equal(8, await factory.WithDbAsync(db => db.Comments.CountAsync(c => c.ParentId == 8 && c.Depth == 1)));
+    }
+
+    [Fact]
+    public async Task AModeratorSignsInAndApprovesOnPostgres()
+    {
+        await Visitor.CreateUserAsync(factory, "mod@example.org", SomeForum.Web.Accounts.Roles.Moderator);
+        using var guest = new Visitor(factory, "203.0.113.200");
+        using (var posted = await guest.SubmitAsync("/posts/some-so-far-so-what", "form.comment-form",
+            [new("Input.Name", "Guest"), new("Input.Email", "guest@example.org"), new("Input.Text", "Held on PostgreSQL")], "Input.Intent=post"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+        var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.Source == "Held on PostgreSQL").Select(c => c.Id).SingleAsync());
+        using var moderator = new Visitor(factory, "192.0.2.1");
+        await moderator.SignInAsync("mod@example.org", Visitor.Password);
+        using (var approve = await moderator.SubmitAsync("/moderation", "form.queue", [], $"OnOne=Approve:{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        }
+        var page = await new Visitor(factory).PageAsync("/posts/some-so-far-so-what");
+        Assert.Equal("14", page.GetElementById($"comment-{id}")?.GetAttribute("value"));
+        Assert.Single(await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.CommentId == id).ToListAsync()));
+    }
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Pingbacks;
+
+namespace SomeForum.IntegrationTests.Pingbacks;
+
+/// <summary>
+/// Webmention (W3C): the request checked at once (400 with a reason, or 202), the source verified
+/// in the background from the queue in the database, updates and deletes as §3.2.4 says.
+/// </summary>
+public sealed class WebmentionTests(PingbackFixture fixture) : IClassFixture<PingbackFixture>
+{
+    private readonly SourceSite site = fixture.Site;
+    private readonly HttpClient client = fixture.Client;
+
+    public static TheoryData<string?, string?, string> BadRequests => new()
+    {
+        { null, Pinger.Target(), "source parameter is missing" },
+        { "http://127.0.0.1/a", null, "target parameter is missing" },
+        { "not a url", Pinger.Target(), "source is not an absolute http or https URL" },
+        { "ftp://127.0.0.1/a", Pinger.Target(), "source is not an absolute http or https URL" },
+        { "http://user:pw@127.0.0.1/a", Pinger.Target(), "source is not an absolute http or https URL" },
+        { "http://127.0.0.1/a", "gopher://localhost/posts/some-so-far-so-what", "target is not an absolute http or https URL" },
+        { Pinger.Target(), Pinger.Target(), "the same page" },
+        { Pinger.Target() + "#x", Pinger.Target(), "the same page" },
+        { "http://127.0.0.1/a", "http://other.example/posts/some-so-far-so-what", "not a post on this site" },
+        { "http://127.0.0.1/a", "http://localhost/", "not a post on this site" },
+        { "http://127.0.0.1/a", "http://localhost/posts/no-such-post", "no such post" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task ARequestThatCannotBeUsedIs400WithTheReason(string? source, string? target, string reason)
+    {
+        using var response = await client.SendWebmentionAsync(source, target);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APostWithPingbacksOffTakesNoWebmentions()
+    {
+        var closed = await fixture.NewPostAsync(pingbacksOpen: false);
+        using var response = await client.SendWebmentionAsync(site.LinkingPage(PingbackFixture.NewPath("closed"), Pinger.Target(closed)).ToString(), Pinger.Target(closed));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("does not accept webmentions", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlyAFormPostIsAccepted()
+    {
+        using var get = await client.GetAsync(new Uri("/webmention", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal(["POST"], get.Content.Headers.Allow);
+
+        using var json = await client.PostAsync(new Uri("/webmention", UriKind.Relative),
+            new StringContent($"{{\"source\":\"http://127.0.0.1/a\",\"target\":\"{Pinger.Target()}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+    }
+
+    [Fact]
+    public async Task AValidWebmentionIsAcceptedThenVerifiedAndHeldInTheBackground()
+    {
+        var source = site.LinkingPage(PingbackFixture.NewPath("mention"), Pinger.Target() + "#comments", "A mention | Elsewhere");
+
+        using var response = await client.SendWebmentionAsync(source.ToString(), Pinger.Target() + "#comments", caller: "198.51.100.77");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var request = Assert.Single(await fixture.ProcessedAsync(source));
+        Assert.Equal(WebmentionState.Done, request.State);
+
+        var mention = Assert.Single(await fixture.MentionsFromAsync(source));
+        Assert.Equal((CommentKind.Webmention, CommentStatus.Pending), (mention.Kind, mention.Status));
+        Assert.Equal("A mention | Elsewhere", mention.SourceTitle);
+        Assert.Equal("198.51.100.77", mention.IpAddress);
+        var fetch = Assert.Single(site.Requests, r => r.PathAndQuery == source.PathAndQuery);
+        Assert.Contains("SomeForum", fetch.UserAgent, StringComparison.Ordinal);
+        Assert.Contains("198.51.100.77", fetch.UserAgent, StringComparison.Ordinal);
+
+        await fixture.Forum.WithDbAsync(db => db.Comments.Where(c => c.Id == mention.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        var page = await client.GetDocumentAsync(Pinger.SeedPost);
+        var link = page.GetElementById($"comment-{mention.Id}")!.QuerySelector(".pingback-line a")!;
+        Assert.Equal((source.AbsoluteUri, "nofollow ugc", "A mention | Elsewhere"), (link.GetAttribute("href"), link.GetAttribute("rel"), link.TextContent));
+    }
+
+    [Fact]
+    public async Task AWebmentionWithoutALinkStoresNothing()
+    {
+        var source = site.Page(PingbackFixture.NewPath("no-link"), $"<p>Just text: {Pinger.Target()}</p>");
+
+        using var response = await client.SendWebmentionAsync(source.ToString(), Pinger.Target());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(WebmentionState.Done, Assert.Single(await fixture.ProcessedAsync(source)).State);
+        Assert.Empty(await fixture.MentionsFromAsync(source));
+    }
+
+    [Fact]
+    public async Task SentAgainAWebmentionUpdatesTheStoredOneAndNeverDuplicates()
+    {
+        var path = PingbackFixture.NewPath("updated");
+        var source = site.LinkingPage(path, Pinger.Target(), "First title");
+        using (var first = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await fixture.ProcessedAsync(source);
+        var original = Assert.Single(await fixture.MentionsFromAsync(source));
+        await fixture.Forum.WithDbAsync(db => db.Comments.Where(c => c.Id == original.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+
+        site.LinkingPage(path, Pinger.Target(), "Second title");
+        using (var second = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        await fixture.ProcessedAsync(source, count: 2);
+
+        var updated = Assert.Single(await fixture.MentionsFromAsync(source));
+        Assert.Equal(original.Id, updated.Id);
+        Assert.Equal(("Second title", CommentStatus.Approved), (updated.SourceTitle, updated.Status));
+        Assert.NotNull(updated.EditedAt);
+    }
+
+    [Theory]
+    [InlineData("410")]
+    [InlineData("unlinked")]
+    public async Task WhenTheSourceIsGoneOrNoLongerLinksTheMentionIsRemoved(string change)
+    {
+        var path = PingbackFixture.NewPath("withdrawn");
+        var source = site.LinkingPage(path, Pinger.Target(), "Soon gone");
+        using (var first = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await fixture.ProcessedAsync(source);
+        var mention = Assert.Single(await fixture.MentionsFromAsync(source));
+        await fixture.Forum.WithDbAsync(db => db.Comments.Where(c => c.Id == mention.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        Assert.NotNull((await client.GetDocumentAsync(Pinger.SeedPost)).GetElementById($"comment-{mention.Id}"));
+
+        if (change == "410") site.Page(path, "<p>Deleted.</p>", status: StatusCodes.Status410Gone);
+        else site.Page(path, "<!DOCTYPE html><title>Soon gone</title><p>I took the link out.</p>");
+        using (var second = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        await fixture.ProcessedAsync(source, count: 2);
+
+        Assert.Empty(await fixture.MentionsFromAsync(source));
+        Assert.Null((await client.GetDocumentAsync(Pinger.SeedPost)).GetElementById($"comment-{mention.Id}"));
+        var logged = await fixture.Forum.WithDbAsync(db => db.ModerationLog.AsNoTracking().SingleAsync(e => e.CommentId == mention.Id));
+        Assert.Equal(("webmention", "Remove"), (logged.UserName, logged.Action));
+    }
+
+    [Fact]
+    public async Task AnUnreachableSourceIsTriedAgainLaterThenGivenUp()
+    {
+        var source = site.Page(PingbackFixture.NewPath("down"), "<p>Down</p>", status: StatusCodes.Status503ServiceUnavailable);
+
+        using var response = await client.SendWebmentionAsync(source.ToString(), Pinger.Target());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        // After the first try it waits in the queue for a later one.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        WebmentionRequest request;
+        do
+        {
+            await Task.Delay(100);
+            request = await fixture.Forum.WithDbAsync(db => db.WebmentionRequests.AsNoTracking().SingleAsync(r => r.Source == source.AbsoluteUri));
+        }
+        while ((request.Attempts == 0 || request.Outcome is null) && DateTime.UtcNow < deadline);
+        Assert.Equal((WebmentionState.Queued, 1), (request.State, request.Attempts));
+        Assert.True(request.NextAttemptAt > DateTime.UtcNow.AddSeconds(30));
+        Assert.Empty(await fixture.MentionsFromAsync(source));
+    }
+}
