@@ -11,6 +11,7 @@ public sealed record CommentRow(
     CommentStatus Status,
     bool IsVisible,
     string AuthorName,
+    string? AuthorEmail,
     string? AuthorUrl,
     string? Html,
     DateTime? CreatedAt,

@@ -42,7 +42,7 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
         var target = await db.Comments.AsNoTracking()
             .Where(c => c.Id == commentId && c.PostId == post.Id && c.Status == CommentStatus.Approved && c.Kind == CommentKind.Comment)
             .Select(c => new CommentRow(c.Id, null, null, c.ThreadPath, c.Depth, c.Kind, c.Status, true,
-                c.AuthorName, c.AuthorUrl, c.Html, c.CreatedAt, null, null))
+                c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.Html, c.CreatedAt, null, null))
             .SingleOrDefaultAsync(ct);
         if (target is null) return NotFound();
 

@@ -89,6 +89,7 @@ public static class ThreadQueries
                 x.Comment.Status,
                 x.Visible,
                 x.Visible ? x.Comment.AuthorName : "",
+                x.Visible ? x.Comment.AuthorEmail : null,
                 x.Visible ? x.Comment.AuthorUrl : null,
                 x.Visible ? x.Comment.Html : null,
                 x.Visible ? x.Comment.CreatedAt : null,

@@ -9,8 +9,8 @@ public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply)
     public string ReplyUrl(long id) => $"/posts/{Uri.EscapeDataString(Slug)}/reply/{id}#respond";
 }
 
-/// <summary>One comment of the thread, and the page it is on.</summary>
-public sealed record CommentItem(CommentNode Node, ThreadView Thread);
+/// <summary>Comments of the thread (with their replies), and the page they are on.</summary>
+public sealed record CommentItems(IReadOnlyList<CommentNode> Nodes, ThreadView Thread);
 
 /// <summary>The "Leave a Reply" form: where it posts, what it answers, what the reader typed, a preview.</summary>
 public sealed record CommentFormView(
