@@ -84,6 +84,21 @@ public sealed class IndexModel(ForumDb db, CommentModerator moderator) : PageMod
     }
 
     public static int LinkCount(string source) => ModerationRules.CountLinks(source);
+
+    /// <summary>The actions that change a comment in this state, most likely first.</summary>
+    public static IReadOnlyList<ModerationAction> ActionsFor(CommentStatus status) => status switch
+    {
+        CommentStatus.Pending => [ModerationAction.Approve, ModerationAction.Spam, ModerationAction.Trash],
+        CommentStatus.Approved => [ModerationAction.Unapprove, ModerationAction.Spam, ModerationAction.Trash],
+        CommentStatus.Spam => [ModerationAction.NotSpam, ModerationAction.Trash],
+        _ => [ModerationAction.Restore, ModerationAction.Spam],
+    };
+
+    public static string Label(ModerationAction action) => action switch
+    {
+        ModerationAction.NotSpam => "Not spam",
+        _ => action.ToString(),
+    };
 }
 
 public sealed record QueueItem(
