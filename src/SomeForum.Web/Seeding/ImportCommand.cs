@@ -7,6 +7,21 @@ public static class ImportCommand
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
+    /// <summary>
+    /// Finds a seed file. `dotnet run --project src/SomeForum.Web` starts the app in the project's
+    /// folder, so a relative path typed at the repository root is looked for in the folders above too.
+    /// </summary>
+    public static string? Locate(string path, string workingDirectory)
+    {
+        if (Path.IsPathRooted(path)) return File.Exists(path) ? path : null;
+        for (var folder = new DirectoryInfo(workingDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, path);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> files, TextWriter output, TextWriter error)
     {
         if (files.Count == 0)
@@ -15,11 +30,11 @@ public static class ImportCommand
             return 2;
         }
         var failed = 0;
-        foreach (var file in files)
+        foreach (var given in files)
         {
-            if (!File.Exists(file))
+            if (Locate(given, Directory.GetCurrentDirectory()) is not { } file)
             {
-                await error.WriteLineAsync($"{file}: no such file");
+                await error.WriteLineAsync($"{given}: no such file");
                 failed++;
                 continue;
             }

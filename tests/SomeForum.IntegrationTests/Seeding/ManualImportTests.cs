@@ -125,3 +125,27 @@ public sealed class ManualImportTests : IDisposable
         Assert.Equal(["001_good.txt"], await fresh.WithDbAsync(db => db.Posts.Select(p => p.ImportKey!).ToListAsync()));
     }
 }
+
+public sealed class ImportCommandPathTests
+{
+    [Fact]
+    public void ARelativePathTypedAtTheRepositoryRootIsFoundFromTheProjectFolder()
+    {
+        var root = Directory.CreateTempSubdirectory("someforum-root-").FullName;
+        try
+        {
+            var project = Directory.CreateDirectory(Path.Combine(root, "src", "SomeForum.Web")).FullName;
+            Directory.CreateDirectory(Path.Combine(root, "seeds"));
+            var seed = Path.Combine(root, "seeds", "post.txt");
+            File.WriteAllText(seed, "Title\n\nBody.\n");
+
+            Assert.Equal(seed, ImportCommand.Locate("seeds/post.txt", project));
+            Assert.Equal(seed, ImportCommand.Locate(seed, project));
+            Assert.Null(ImportCommand.Locate("seeds/absent.txt", project));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
