@@ -42,6 +42,7 @@ public sealed class CommentPipeline(
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (ownTransaction)
         {
+            await db.LockPostForWritingAsync(submission.PostId, ct);
             var post = await db.Posts.AsNoTracking()
                 .Where(p => p.Id == submission.PostId && p.Status == PostStatus.Published)
                 .Select(p => new { p.CommentsOpen, p.PingbacksOpen, p.PublishedAt })

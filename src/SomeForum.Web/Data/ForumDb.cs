@@ -28,6 +28,13 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
     /// <summary>Webmentions accepted and waiting for their source to be verified.</summary>
     public DbSet<WebmentionRequest> WebmentionRequests => Set<WebmentionRequest>();
 
+    /// <summary>
+    /// Inside a transaction, makes writers of comments to one post wait for each other, so that a
+    /// check made before an insert still holds when the insert commits. SQLite needs nothing:
+    /// a write transaction there already excludes every other writer.
+    /// </summary>
+    public virtual Task LockPostForWritingAsync(long postId, CancellationToken ct) => Task.CompletedTask;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -7,6 +7,13 @@ namespace SomeForum.Web.Data;
 /// <summary>The scale-out store: the same model on PostgreSQL, with its own migrations.</summary>
 public sealed class PostgresForumDb(DbContextOptions<PostgresForumDb> options) : ForumDb(options)
 {
+    /// <summary>
+    /// Under READ COMMITTED two transactions could both pass the duplicate and flood checks; a
+    /// transaction-scoped advisory lock on the post makes them take turns, as SQLite's writers do.
+    /// </summary>
+    public override Task LockPostForWritingAsync(long postId, CancellationToken ct) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({postId})", ct);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

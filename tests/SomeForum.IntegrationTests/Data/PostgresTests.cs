@@ -103,6 +103,26 @@ public sealed class PostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSameCommentSentManyTimesAtOnceIsStoredOnce()
+    {
+        _ = factory.Server;
+        var attempts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            await using var scope = factory.Scope();
+            var result = await scope.ServiceProvider.GetRequiredService<CommentPipeline>().AddAsync(new CommentSubmission
+            {
+                PostId = 1, AuthorName = "Impatient", AuthorEmail = "impatient@example.org",
+                Text = "Did my comment go through?", IpAddress = $"198.51.100.{i + 1}",
+            }, CommentOrigin.Reader, CancellationToken.None);
+            return result;
+        });
+        var results = await Task.WhenAll(attempts);
+        Assert.Single(results, r => r.Comment is not null);
+        Assert.All(results.Where(r => r.Comment is null), r => Assert.Equal(CommentProblem.Duplicate, r.Rejection!.Problem));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Comments.CountAsync(c => c.AuthorName == "Impatient")));
+    }
+
+    [Fact]
     public async Task AModeratorSignsInAndApprovesOnPostgres()
     {
         await Visitor.CreateUserAsync(factory, "mod@example.org", SomeForum.Web.Accounts.Roles.Moderator);
