@@ -67,6 +67,14 @@ public static class AccountsSetup
         if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0) return;
 
         var user = await users.FindByEmailAsync(admin.Email);
+        // An account that already has the address is promoted only if it also has the configured password:
+        // addresses are not verified, so anyone could have registered it first.
+        if (user is not null && !await users.CheckPasswordAsync(user, admin.Password))
+        {
+            throw new InvalidOperationException(
+                $"An account with Admin:Email {admin.Email} exists, but Admin:Password is not its password, so it was not made an administrator. " +
+                "Give that account's password, or choose another Admin:Email.");
+        }
         if (user is null)
         {
             user = new ForumUser

@@ -7,7 +7,7 @@ using SomeForum.Web.Accounts;
 namespace SomeForum.Web.Admin;
 
 /// <summary>Administrators grant and revoke the Moderator and Author roles.</summary>
-public sealed class UsersModel(UserManager<ForumUser> users) : PageModel
+public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.ForumDb db, TimeProvider clock) : PageModel
 {
     public sealed record UserRow(string Id, string Email, string DisplayName, IList<string> Roles);
 
@@ -33,6 +33,11 @@ public sealed class UsersModel(UserManager<ForumUser> users) : PageModel
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
         var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+        if (result.Succeeded)
+        {
+            Moderation.AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, grant ? "Grant role" : "Revoke role", null, $"{role}: {user.Email}");
+            await db.SaveChangesAsync();
+        }
         Message = result.Succeeded
             ? $"{user.Email} {(grant ? "is now" : "is no longer")} {(role == Roles.Author ? "an" : "a")} {role}."
             : string.Join(" ", result.Errors.Select(e => e.Description));

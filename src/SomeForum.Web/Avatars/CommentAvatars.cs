@@ -12,9 +12,12 @@ public sealed class CommentAvatars(AvatarKey key)
 
     public static string Url(string? token) => token is null ? PlaceholderUrl : $"/avatars/{token}.svg";
 
-    /// <summary>The address of the picture for a comment; pingbacks and removed comments get the placeholder.</summary>
+    /// <summary>
+    /// The address of the picture for a comment; pingbacks, removed comments and held ones get the
+    /// placeholder (a held comment's own picture would let its writer test an email against the page's).
+    /// </summary>
     public string UrlFor(CommentRow comment) =>
-        comment.Kind != CommentKind.Comment || !comment.IsVisible
+        comment.Kind != CommentKind.Comment || !comment.IsVisible || comment.AwaitingModeration
             ? PlaceholderUrl
             : Url(AvatarToken.For(key.Bytes, comment.AuthorEmail));
 }

@@ -47,6 +47,9 @@ public sealed class Comment
     public DateTime ReceivedAt { get; set; }
     public DateTime? EditedAt { get; set; }
 
+    /// <summary>Deleted for good by a moderator but kept, erased, as the placeholder its replies hang from.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
 

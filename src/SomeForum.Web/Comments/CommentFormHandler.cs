@@ -139,6 +139,7 @@ public sealed class CommentFormHandler(
         modelState.AddModelError(rejection.Field switch
         {
             nameof(CommentSubmission.Text) => $"Input.{nameof(CommentInput.Text)}",
+            nameof(CommentSubmission.AuthorEmail) => $"Input.{nameof(CommentInput.Email)}",
             _ => "",
         }, rejection.Message);
 }

@@ -58,6 +58,15 @@ public sealed class CommentPipeline(
                 return CommentResult.Refused(CommentProblem.Closed, "This post does not take pingbacks or webmentions.");
             }
 
+            // An address that belongs to an account is that member's: a guest typing it would comment as them.
+            var normalizedEmail = email?.ToUpperInvariant(); // as Identity normalizes it
+            if (origin == CommentOrigin.Reader && submission.UserId is null && normalizedEmail is not null
+                && await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct))
+            {
+                return CommentResult.Refused(CommentProblem.Invalid,
+                    "This email address belongs to a registered account: sign in to comment with it.", nameof(CommentSubmission.AuthorEmail));
+            }
+
             var place = await PlaceInThreadAsync(submission, origin, settings.MaxDepth, ct);
             if (place is null)
             {

@@ -46,7 +46,7 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
             .SingleOrDefaultAsync(ct);
         if (target is null) return NotFound();
 
-        var page = await db.PageOfAsync(post.Id, target.ThreadPath, comments.Options, [], ct);
+        var page = await db.PageOfAsync(post.Id, target.ThreadPath, comments.Options, comments.OwnPending(HttpContext), ct);
         Post = post;
         Thread = new ThreadView(post.Slug, new ThreadPage([], page, page, 0), CanReply: false);
         Target = new CommentNode(target, null, null, []);

@@ -28,7 +28,8 @@ public sealed class CommentModerator(
     public async Task<int> ApplyAsync(IReadOnlyCollection<long> ids, ModerationAction action, ClaimsPrincipal moderator, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var comments = await db.Comments.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        // An erased placeholder has nothing left to approve or restore.
+        var comments = await db.Comments.Where(c => ids.Contains(c.Id) && c.ErasedAt == null).ToListAsync(ct);
         var changed = 0;
         foreach (var comment in comments)
         {
@@ -114,6 +115,7 @@ public sealed class CommentModerator(
         if (await db.Comments.AnyAsync(c => c.ParentId == id, ct))
         {
             comment.Status = CommentStatus.Trash;
+            comment.ErasedAt = clock.GetUtcNow().UtcDateTime;
             comment.AuthorName = "";
             comment.AuthorEmail = null;
             comment.AuthorUrl = null;

@@ -43,11 +43,11 @@ public sealed class IndexModel(ForumDb db, CommentModerator moderator) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var counts = await db.Comments.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = await db.Comments.Where(c => c.ErasedAt == null).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Counts = Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => counts.SingleOrDefault(c => c.Key == s)?.Count ?? 0);
         Posts = (await db.Posts.OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
 
-        var query = db.Comments.AsNoTracking().Where(c => c.Status == Status);
+        var query = db.Comments.AsNoTracking().Where(c => c.Status == Status && c.ErasedAt == null);
         if (Post is { } postId) query = query.Where(c => c.PostId == postId);
         if (!string.IsNullOrWhiteSpace(Search))
         {

@@ -9,8 +9,9 @@ public sealed class ModerationLogEntry
     public DateTime At { get; set; }
     public string? UserId { get; set; }
     public required string UserName { get; set; }
-    public long CommentId { get; set; }
-    public long PostId { get; set; }
+    /// <summary>The comment acted on; none for actions on a post, a role or the rules.</summary>
+    public long? CommentId { get; set; }
+    public long? PostId { get; set; }
     public required string Action { get; set; }
     public CommentStatus? StatusBefore { get; set; }
     public CommentStatus? StatusAfter { get; set; }

@@ -62,7 +62,7 @@ public sealed partial class ModerationRules(ForumDb db, ModerationSettings setti
         var email = comment.AuthorEmail?.Trim().ToLowerInvariant();
         return email is null
             ? Task.FromResult(false)
-            : db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct);
+            : db.Comments.AnyAsync(c => c.AuthorEmail == email && c.UserId == null && c.Status == CommentStatus.Approved, ct);
     }
 
     private async Task<bool> HasApprovedContributionAsync(string userId, CancellationToken ct) =>

@@ -25,6 +25,13 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
             .Select(p => new PostRow(p.Id, p.Title, p.Slug, p.Status, p.CommentsOpen, p.PingbacksOpen, p.AuthorName, p.ModerationReason, p.Comments.Count()))
             .ToListAsync(ct);
 
+    private async Task LogAsync(string action, long postId, string? note, CancellationToken ct)
+    {
+        var title = await db.Posts.Where(p => p.Id == postId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+        AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, action, postId, title is null ? note : $"“{title}”{(note is null ? "" : $": {note}")}");
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<IActionResult> OnPostSwitchesAsync(long id, bool commentsOpen, bool pingbacksOpen, CancellationToken ct)
     {
         var changed = await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s
@@ -32,6 +39,7 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
             .SetProperty(p => p.PingbacksOpen, pingbacksOpen)
             .SetProperty(p => p.Version, Guid.NewGuid()), ct);
         if (changed == 0) return NotFound();
+        await LogAsync("Post switches", id, $"comments {(commentsOpen ? "open" : "closed")}, pingbacks {(pingbacksOpen ? "open" : "closed")}", ct);
         Message = "Saved.";
         return RedirectToPage();
     }
@@ -45,13 +53,14 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
             .SetProperty(p => p.PublishedAt, p => p.PublishedAt ?? now)
             .SetProperty(p => p.ModerationReason, (string?)null)
             .SetProperty(p => p.Version, Guid.NewGuid()), ct);
+        if (changed > 0) await LogAsync("Publish post", id, "Pending → Published", ct);
         Message = changed == 0 ? "That post is not awaiting review." : "Published.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostTrashAsync(long id, CancellationToken ct)
     {
-        await PostRemoval.TrashAsync(db, id, ct);
+        if (await PostRemoval.TrashAsync(db, id, ct) > 0) await LogAsync("Trash post", id, null, ct);
         Message = "Moved to the trash.";
         return RedirectToPage();
     }
@@ -59,10 +68,11 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
     /// <summary>Back from the trash, as it was before (a draft when that is unknown).</summary>
     public async Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct)
     {
-        await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Trash).ExecuteUpdateAsync(s => s
+        var restored = await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Trash).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Status, p => p.StatusBeforeTrash ?? PostStatus.Draft)
             .SetProperty(p => p.StatusBeforeTrash, (PostStatus?)null)
             .SetProperty(p => p.Version, Guid.NewGuid()), ct);
+        if (restored > 0) await LogAsync("Restore post", id, null, ct);
         Message = "Restored.";
         return RedirectToPage();
     }
@@ -74,7 +84,9 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
             Message = "Only a post in the trash can be deleted for good.";
             return RedirectToPage();
         }
+        var comments = await db.Comments.CountAsync(c => c.PostId == id, ct);
         await PostRemoval.DeleteForGoodAsync(db, id, ct);
+        await LogAsync("Delete post", id, $"deleted for good with its {comments} comments", ct);
         Message = "Deleted for good.";
         return RedirectToPage();
     }

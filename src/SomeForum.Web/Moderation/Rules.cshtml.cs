@@ -42,6 +42,9 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
         rules.CloseCommentsAfterDays = Input.CloseCommentsAfterDays;
         rules.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         rules.UpdatedBy = User.Identity?.Name;
+        AuditLog.Add(db, User, rules.UpdatedAt, "Save rules", null,
+            $"moderation {(rules.Enabled ? "on" : "off")}, links {rules.HoldLinkCount}, first comment {(rules.HoldFirstComment ? "held" : "free")}, " +
+            $"{ModerationRuleSet.Lines(rules.HoldWords).Count} hold words, {ModerationRuleSet.Lines(rules.BlockWords).Count} block words, close after {rules.CloseCommentsAfterDays} days");
         await db.SaveChangesAsync(ct);
         Message = "The rules are saved and apply from now on.";
         return RedirectToPage();
@@ -50,6 +53,8 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
         await db.ModerationRules.ExecuteDeleteAsync(ct);
+        AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, "Reset rules", null, "the configuration's rules apply again");
+        await db.SaveChangesAsync(ct);
         Message = "The rules are those of the configuration again.";
         return RedirectToPage();
     }

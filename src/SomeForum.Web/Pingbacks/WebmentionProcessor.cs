@@ -63,15 +63,21 @@ public sealed class WebmentionProcessor(
         switch (verification.Outcome)
         {
             case VerificationOutcome.Linked:
+                await db.WebmentionRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.LinkVerified, true), ct);
                 return existing is null ? await AddAsync(request, verification.Page!, ct) : await UpdateAsync(existing, verification.Page!, ct);
             case VerificationOutcome.Gone:
                 return existing is null
                     ? (WebmentionState.Done, "Source gone (410); nothing to remove")
                     : await RemoveAsync(existing, "the source answered 410 Gone", ct);
             case VerificationOutcome.NoLink or VerificationOutcome.NotHtml:
-                return existing is null
-                    ? (WebmentionState.Done, "No link to the target; nothing stored")
-                    : await RemoveAsync(existing, "the source no longer links to the post", ct);
+                if (existing is null) return (WebmentionState.Done, "No link to the target; nothing stored");
+                // Only a webmention for the very address once verified may withdraw it: otherwise anyone could
+                // remove a mention by naming the post another way (a query, a slash, the other scheme).
+                var withdrawable = existing.Kind == CommentKind.Webmention && await db.WebmentionRequests.AnyAsync(r =>
+                    r.Id != request.Id && r.PostId == request.PostId && r.Source == request.Source && r.Target == request.Target && r.LinkVerified, ct);
+                return withdrawable
+                    ? await RemoveAsync(existing, "the source no longer links to the post", ct)
+                    : (WebmentionState.Done, "No link to this target; the mention verified under another address stays");
             default:
                 var problem = verification.StatusCode is { } code ? $"{verification.Outcome} ({code})" : verification.Outcome.ToString();
                 return verification.MayPass && attempt < options.Value.MaxAttempts

@@ -34,6 +34,9 @@ public sealed class WebmentionRequest
 
     public DateTime? CompletedAt { get; set; }
 
+    /// <summary>The source was found linking to this exact target.</summary>
+    public bool LinkVerified { get; set; }
+
     /// <summary>What the last try found, in a few words.</summary>
     public string? Outcome { get; set; }
 }

@@ -11,7 +11,7 @@ namespace SomeForum.Web.Posts;
 /// only a post without comments, or one already in the trash, is deleted for good.
 /// </summary>
 [Authorize]
-public sealed class DeleteModel(ForumDb db) : PageModel
+public sealed class DeleteModel(ForumDb db, TimeProvider clock) : PageModel
 {
     public string Title { get; private set; } = "";
     public string Slug { get; private set; } = "";
@@ -38,13 +38,19 @@ public sealed class DeleteModel(ForumDb db) : PageModel
     {
         if (await LoadAsync(slug, ct) is not { } post) return NotFound();
         if (!PostPermissions.CanEdit(User, post.AuthorId)) return Forbid();
+        // Deleting for good what is in the trash takes others' comments with it: editors only.
+        if (Status == PostStatus.Trash && !PostPermissions.IsEditor(User)) return Forbid();
         if (CommentCount > 0 && Status != PostStatus.Trash)
         {
             await PostRemoval.TrashAsync(db, post.Id, ct);
+            Moderation.AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, "Trash post", post.Id, $"“{Title}” with its {CommentCount} comments");
+            await db.SaveChangesAsync(ct);
             TempData["Message"] = $"“{Title}” is in the trash with its {CommentCount} comments; a moderator can restore it.";
             return LocalRedirect("/");
         }
         await PostRemoval.DeleteForGoodAsync(db, post.Id, ct);
+        Moderation.AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, "Delete post", post.Id, $"“{Title}” deleted for good with its {CommentCount} comments");
+        await db.SaveChangesAsync(ct);
         TempData["Message"] = $"“{Title}” was deleted.";
         return LocalRedirect("/");
     }

@@ -22,10 +22,14 @@ public sealed class EditModel(ForumDb db, PostWriter writer, MarkdownRenderer re
             .Select(p => new Editable(p.Id, p.Slug, p.Title, p.Source, p.CommentsOpen, p.PingbacksOpen, p.Version, p.Status, p.PublishedAt, p.AuthorId, p.ModerationReason))
             .SingleOrDefaultAsync(ct);
 
+    /// <summary>A post in the trash was put there by a moderator or with its comments; only editors take it out.</summary>
+    private bool MayEdit(Editable post) =>
+        PostPermissions.CanEdit(User, post.AuthorId) && (post.Status != PostStatus.Trash || PostPermissions.IsEditor(User));
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await FindAsync(slug, ct) is not { } post) return NotFound();
-        if (!PostPermissions.CanEdit(User, post.AuthorId)) return Forbid();
+        if (!MayEdit(post)) return Forbid();
         Slug = post.Slug;
         Input = new PostInput
         {
@@ -39,7 +43,7 @@ public sealed class EditModel(ForumDb db, PostWriter writer, MarkdownRenderer re
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         if (await FindAsync(slug, ct) is not { } post) return NotFound();
-        if (!PostPermissions.CanEdit(User, post.AuthorId)) return Forbid();
+        if (!MayEdit(post)) return Forbid();
         Slug = post.Slug;
         return await SaveAsync(post.Id, post.Status, post.PublishedAt is not null, post.ModerationReason, ct);
     }

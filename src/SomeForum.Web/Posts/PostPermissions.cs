@@ -14,6 +14,9 @@ public static class PostPermissions
     /// <summary>Posts by administrators and authors are published as written; a member's pass the moderation rules.</summary>
     public static bool IsStaffWriter(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Author);
 
+    /// <summary>Moderators and administrators: they alone take posts out of the trash or delete them for good.</summary>
+    public static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Moderator);
+
     /// <summary>The post's author, moderators and administrators.</summary>
     public static bool CanEdit(ClaimsPrincipal user, string? authorId) =>
         user.Identity?.IsAuthenticated == true

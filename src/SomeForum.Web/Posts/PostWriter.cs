@@ -70,11 +70,17 @@ public sealed partial class PostWriter(ForumDb db, MarkdownRenderer renderer, Mo
 
         switch (intent)
         {
-            case PostIntent.Publish when post.Status is PostStatus.Draft or PostStatus.Trash:
+            case PostIntent.Publish when post.Status == PostStatus.Draft
+                || (post.Status == PostStatus.Trash && PostPermissions.IsEditor(user)):
                 await PublishAsync(post, user, now, ct);
                 break;
             case PostIntent.Unpublish:
                 post.Status = PostStatus.Draft;
+                break;
+            case PostIntent.Save when post.Status is PostStatus.Published or PostStatus.Pending
+                && !PostPermissions.IsStaffWriter(user) && !PostPermissions.IsEditor(user):
+                // A member's edit is judged like the first writing: approved text cannot be turned into spam afterwards.
+                await PublishAsync(post, user, now, ct);
                 break;
         }
 
@@ -99,7 +105,7 @@ public sealed partial class PostWriter(ForumDb db, MarkdownRenderer renderer, Mo
     /// <summary>Staff writers publish at once; a member's post is judged like a comment and may wait for a moderator.</summary>
     private async Task PublishAsync(Post post, ClaimsPrincipal user, DateTime now, CancellationToken ct)
     {
-        var verdict = PostPermissions.IsStaffWriter(user)
+        var verdict = PostPermissions.IsStaffWriter(user) || PostPermissions.IsEditor(user)
             ? ModerationVerdict.Publish
             : await moderation.JudgeAsync(new CommentSubmission
             {

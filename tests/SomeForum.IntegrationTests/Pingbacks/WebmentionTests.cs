@@ -148,6 +148,26 @@ public sealed class WebmentionTests(PingbackFixture fixture) : IClassFixture<Pin
         Assert.Equal(("webmention", "Remove"), (logged.UserName, logged.Action));
     }
 
+    [Theory]
+    [InlineData("?x=1")]
+    [InlineData("/")]
+    public async Task NamingThePostAnotherWayCannotRemoveSomeoneElsesMention(string variant)
+    {
+        var path = PingbackFixture.NewPath("kept");
+        var source = site.LinkingPage(path, Pinger.Target(), "Still linking");
+        using (var first = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await fixture.ProcessedAsync(source);
+        var mention = Assert.Single(await fixture.MentionsFromAsync(source));
+
+        // The source still links to the post's address; a webmention for a variant of it finds "no link" there.
+        using (var forged = await client.SendWebmentionAsync(source.ToString(), Pinger.Target() + variant))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, forged.StatusCode);
+        }
+        await fixture.ProcessedAsync(source, count: 2);
+        Assert.Equal(mention.Id, Assert.Single(await fixture.MentionsFromAsync(source)).Id);
+    }
+
     [Fact]
     public async Task AnUnreachableSourceIsTriedAgainLaterThenGivenUp()
     {

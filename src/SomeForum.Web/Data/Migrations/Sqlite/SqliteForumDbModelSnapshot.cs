@@ -266,6 +266,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -366,14 +369,14 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CommentId")
+                    b.Property<long?>("CommentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("PostId")
+                    b.Property<long?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StatusAfter")
@@ -459,6 +462,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LinkVerified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");

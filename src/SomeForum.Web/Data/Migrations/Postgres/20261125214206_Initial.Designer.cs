@@ -12,7 +12,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresForumDb))]
-    [Migration("20261125210442_Initial")]
+    [Migration("20261125214206_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -282,6 +282,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("text");
@@ -385,14 +388,14 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("CommentId")
+                    b.Property<long?>("CommentId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<long>("PostId")
+                    b.Property<long?>("PostId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("StatusAfter")
@@ -480,6 +483,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LinkVerified")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDb))]
-    [Migration("20261125210433_Initial")]
+    [Migration("20261125214157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -269,6 +269,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -369,14 +372,14 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CommentId")
+                    b.Property<long?>("CommentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("PostId")
+                    b.Property<long?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StatusAfter")
@@ -462,6 +465,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LinkVerified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
