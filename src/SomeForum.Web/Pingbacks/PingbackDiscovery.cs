@@ -18,13 +18,14 @@ public sealed class PingbackDiscovery
 {
     public DiscoveryLinks? Links { get; private set; }
 
-    public void Advertise(HttpContext context)
+    public void Advertise(HttpContext context, PingbackOptions options)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.Request;
+        ArgumentNullException.ThrowIfNull(options);
+        var (scheme, host, pathBase) = options.PublicAddress(context.Request);
         Links = new DiscoveryLinks(
-            UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, XmlRpcEndpoint.Path),
-            UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, WebmentionEndpoint.Path));
+            UriHelper.BuildAbsolute(scheme, host, pathBase, XmlRpcEndpoint.Path),
+            UriHelper.BuildAbsolute(scheme, host, pathBase, WebmentionEndpoint.Path));
         // Set, not appended: the specification allows one X-Pingback header, and it must be absolute.
         context.Response.Headers["X-Pingback"] = Links.Pingback;
         context.Response.Headers.Append("Link", $"<{Links.Webmention}>; rel=\"webmention\"");
@@ -42,7 +43,7 @@ public sealed class PingbackDiscoveryFilter(IOptionsSnapshot<PingbackOptions> op
         var executed = await next();
         if (options.Value.Enabled && executed.Result is PageResult && executed.HandlerInstance is PostModel { Post.TakesPingbacks: true })
         {
-            discovery.Advertise(executed.HttpContext);
+            discovery.Advertise(executed.HttpContext, options.Value);
         }
     }
 }

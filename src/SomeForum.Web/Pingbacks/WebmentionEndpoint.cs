@@ -25,7 +25,7 @@ internal static class WebmentionEndpoint
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptionsSnapshot<PingbackOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebmentionEndpoint));
-        var caller = PingCaller.From(context);
+        var caller = PingCaller.From(context, options);
         var ct = context.RequestAborted;
 
         var body = await RequestBody.ReadCappedAsync(context.Request, options.MaxRequestBytes, ct);

@@ -20,7 +20,7 @@ internal static class XmlRpcEndpoint
 
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptionsSnapshot<PingbackOptions>>().Value;
-        var caller = PingCaller.From(context);
+        var caller = PingCaller.From(context, options);
         var ct = context.RequestAborted;
 
         var body = await RequestBody.ReadCappedAsync(context.Request, options.MaxRequestBytes, ct);
