@@ -13,7 +13,7 @@ namespace SomeForum.Web.Moderation;
 public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
 {
     public sealed record PostRow(long Id, string Title, string Slug, PostStatus Status, bool CommentsOpen, bool PingbacksOpen,
-        string? AuthorName, string? Reason, int Comments);
+        string? AuthorName, string? Reason, int Comments, Guid Version);
 
     public IReadOnlyList<PostRow> Items { get; private set; } = [];
 
@@ -22,7 +22,7 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Items = await db.Posts.AsNoTracking().OrderByDescending(p => p.Id)
-            .Select(p => new PostRow(p.Id, p.Title, p.Slug, p.Status, p.CommentsOpen, p.PingbacksOpen, p.AuthorName, p.ModerationReason, p.Comments.Count()))
+            .Select(p => new PostRow(p.Id, p.Title, p.Slug, p.Status, p.CommentsOpen, p.PingbacksOpen, p.AuthorName, p.ModerationReason, p.Comments.Count(), p.Version))
             .ToListAsync(ct);
 
     private async Task LogAsync(string action, long postId, string? note, CancellationToken ct)
@@ -45,16 +45,17 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
     }
 
     /// <summary>Publishes a member's post that waited for review.</summary>
-    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(long id, Guid version, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Pending).ExecuteUpdateAsync(s => s
+        // Only the version the moderator read is published: an edit made since waits for another look.
+        var changed = await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Pending && p.Version == version).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Status, PostStatus.Published)
             .SetProperty(p => p.PublishedAt, p => p.PublishedAt ?? now)
             .SetProperty(p => p.ModerationReason, (string?)null)
             .SetProperty(p => p.Version, Guid.NewGuid()), ct);
         if (changed > 0) await LogAsync("Publish post", id, "Pending → Published", ct);
-        Message = changed == 0 ? "That post is not awaiting review." : "Published.";
+        Message = changed == 0 ? "That post is not awaiting review, or it changed since you opened this page: look at it again." : "Published.";
         return RedirectToPage();
     }
 

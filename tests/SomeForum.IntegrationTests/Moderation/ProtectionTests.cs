@@ -104,4 +104,31 @@ public sealed class ProtectionTests
         var log = await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.PostId == edited.Id && e.CommentId == null).Select(e => e.Action).ToListAsync());
         Assert.Contains("Trash post", log);
     }
+
+    [Fact]
+    public async Task AModeratorPublishesOnlyTheVersionOfAPostTheyRead()
+    {
+        using var factory = new ForumFactory().With("Posts:MembersCanStart", "true");
+        await Visitor.CreateUserAsync(factory, "member@example.org");
+        await Visitor.CreateUserAsync(factory, "mod@example.org", Roles.Moderator);
+        using var member = new Visitor(factory, "203.0.113.62");
+        await member.SignInAsync("member@example.org", Visitor.Password);
+        (await member.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", "Question"), F("Input.Body", "Fair question."), F("Input.Intent", "publish")])).Dispose();
+        var post = await factory.WithDbAsync(db => db.Posts.SingleAsync(p => p.Slug == "question"));
+        Assert.Equal(PostStatus.Pending, post.Status);
+
+        using var moderator = new Visitor(factory, "192.0.2.22");
+        await moderator.SignInAsync("mod@example.org", Visitor.Password);
+        var read = await moderator.PageAsync("/moderation/posts");
+        var form = read.QuerySelector($"#post-{post.Id} form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => F(i.GetAttribute("name")!, i.GetAttribute("value")!)).ToList();
+
+        // The member edits while the moderator reads; the moderator's click publishes nothing.
+        (await member.SubmitAsync("/posts/question/edit", "form.post-editor", [F("Input.Title", "Question"), F("Input.Body", "Changed meanwhile."), F("Input.Intent", "save")])).Dispose();
+        (await moderator.PostFormAsync(form.GetAttribute("action")!, fields)).Dispose();
+        Assert.Equal(PostStatus.Pending, (await factory.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == post.Id))).Status);
+
+        (await moderator.SubmitAsync("/moderation/posts", $"#post-{post.Id} form:first-of-type", [])).Dispose();
+        Assert.Equal(PostStatus.Published, (await factory.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == post.Id))).Status);
+    }
 }
