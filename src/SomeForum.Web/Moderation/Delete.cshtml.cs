@@ -4,20 +4,19 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Moderation;
 
 /// <summary>Deleting for good asks first: the GET is the question, the POST the answer.</summary>
-public sealed class DeleteModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage
+public sealed class DeleteModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage(db)
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        if (await ModeratedComment.FindAsync(db, id, ct) is not { } comment) return NotFound();
-        Comment = comment;
+        if (!await LoadAsync(id, ct)) return NotFound();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (await ModeratedComment.FindAsync(db, id, ct) is not { } comment) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         await moderator.DeleteAsync(id, User, ct);
-        TempData["Message"] = $"The comment by {comment.AuthorName} was deleted permanently.";
-        return LocalRedirect($"/moderation?Status={comment.Status}");
+        TempData["Message"] = $"The comment by {Comment.AuthorName} was deleted permanently.";
+        return LocalRedirect($"/moderation?Status={Comment.Status}");
     }
 }

@@ -4,7 +4,7 @@ using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Moderation;
 
-public sealed class EditModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage
+public sealed class EditModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage(db)
 {
     [BindProperty]
     [Required(ErrorMessage = "A comment cannot be empty; trash it instead.")]
@@ -13,16 +13,14 @@ public sealed class EditModel(ForumDb db, CommentModerator moderator) : Moderate
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        if (await ModeratedComment.FindAsync(db, id, ct) is not { } comment) return NotFound();
-        Comment = comment;
-        Text = comment.Source;
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Text = Comment.Source;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (await ModeratedComment.FindAsync(db, id, ct) is not { } comment) return NotFound();
-        Comment = comment;
+        if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -30,6 +28,6 @@ public sealed class EditModel(ForumDb db, CommentModerator moderator) : Moderate
         }
         await moderator.EditAsync(id, Text!, User, ct);
         TempData["Message"] = "Comment saved.";
-        return LocalRedirect($"/moderation?Status={comment.Status}#queued-{id}");
+        return LocalRedirect($"/moderation?Status={Comment.Status}#queued-{id}");
     }
 }

@@ -4,7 +4,7 @@ using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Moderation;
 
-public sealed class ReplyModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage
+public sealed class ReplyModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage(db)
 {
     [BindProperty]
     [Required(ErrorMessage = "Write a reply before posting.")]
@@ -13,15 +13,13 @@ public sealed class ReplyModel(ForumDb db, CommentModerator moderator) : Moderat
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        if (await ModeratedComment.FindAsync(db, id, ct) is not { } comment) return NotFound();
-        Comment = comment;
+        if (!await LoadAsync(id, ct)) return NotFound();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (await ModeratedComment.FindAsync(db, id, ct) is not { } comment) return NotFound();
-        Comment = comment;
+        if (!await LoadAsync(id, ct)) return NotFound();
         if (ModelState.IsValid)
         {
             var result = await moderator.ReplyAsync(id, Text!, User, ct);
