@@ -14,11 +14,7 @@ public static class MentionUrl
     }
 
     /// <summary>What the fetcher follows, on the first request and on every redirect.</summary>
-    public static bool IsFetchable(Uri url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        return url.IsAbsoluteUri && url.Scheme is "http" or "https" && url.Host.Length > 0 && url.UserInfo.Length == 0;
-    }
+    public static bool IsFetchable(Uri url) => Site.SafeUrl.IsHttp(url);
 
     /// <summary>The form stored as a mention's SourceUrl, so the same page named twice is one source.</summary>
     public static string Stored(Uri url)

@@ -87,17 +87,8 @@ public sealed class PingbackReceiver(
         CommentResult stored;
         try
         {
-            stored = await comments.AddAsync(new CommentSubmission
-            {
-                PostId = check.PostId,
-                Kind = CommentKind.Pingback,
-                AuthorName = page.Title,
-                Text = page.Excerpt,
-                SourceUrl = sourceUrl,
-                SourceTitle = page.Title,
-                IpAddress = caller.Ip,
-                UserAgent = caller.UserAgent,
-            }, CommentOrigin.Pingback, ct);
+            stored = await comments.AddAsync(
+                page.AsMention(check.PostId, CommentKind.Pingback, sourceUrl, caller.Ip, caller.UserAgent), CommentOrigin.Pingback, ct);
         }
         catch (DbUpdateException)
         {

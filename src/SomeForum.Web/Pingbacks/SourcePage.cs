@@ -10,6 +10,19 @@ namespace SomeForum.Web.Pingbacks;
 /// <summary>What a fetched source page says about a target: whether it really links there, its title, and the words around the link.</summary>
 public sealed record SourcePage(bool LinksToTarget, string Title, string Excerpt)
 {
+    /// <summary>This page as a mention of a post, the same for a pingback and a webmention.</summary>
+    public Comments.CommentSubmission AsMention(long postId, Comments.CommentKind kind, string sourceUrl, string? callerIp, string? userAgent) => new()
+    {
+        PostId = postId,
+        Kind = kind,
+        AuthorName = Title,
+        Text = Excerpt,
+        SourceUrl = sourceUrl,
+        SourceTitle = Title,
+        IpAddress = callerIp,
+        UserAgent = userAgent,
+    };
+
     public const int TitleLength = 200;
 
     /// <summary>Characters of context taken on each side of the link's own text.</summary>

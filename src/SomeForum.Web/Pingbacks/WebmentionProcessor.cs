@@ -91,17 +91,8 @@ public sealed class WebmentionProcessor(
         CommentResult result;
         try
         {
-            result = await comments.AddAsync(new CommentSubmission
-            {
-                PostId = request.PostId,
-                Kind = CommentKind.Webmention,
-                AuthorName = page.Title,
-                Text = page.Excerpt,
-                SourceUrl = request.Source,
-                SourceTitle = page.Title,
-                IpAddress = request.CallerIp,
-                UserAgent = request.UserAgent,
-            }, CommentOrigin.Webmention, ct);
+            result = await comments.AddAsync(
+                page.AsMention(request.PostId, CommentKind.Webmention, request.Source, request.CallerIp, request.UserAgent), CommentOrigin.Webmention, ct);
         }
         catch (DbUpdateException)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 
 namespace SomeForum.Web.Site;
 
@@ -10,4 +12,13 @@ public static class Dates
     public static string Machine(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     public static string Exact(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>A date as every page shows it: readable, exact on hover, UTC in the markup; "date unknown" when there is none.</summary>
+    public static IHtmlContent Html(DateTime? utc)
+    {
+        if (utc is not { } date) return new HtmlString("<span class=\"date-unknown\">date unknown</span>");
+        var encoder = HtmlEncoder.Default;
+        return new HtmlString(
+            $"<time datetime=\"{encoder.Encode(Machine(date))}\" title=\"{encoder.Encode(Exact(date))}\">{encoder.Encode(Readable(date))}</time>");
+    }
 }
