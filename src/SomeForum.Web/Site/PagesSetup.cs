@@ -14,6 +14,17 @@ public static class PagesSetup
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // Outside Development the host ignores the build's static web assets manifest, so an app run from its
+        // build output (not a publish folder) answered the precompressed stylesheet and script with 200 and
+        // 0 bytes: the .gz files the endpoints name live in obj/, which only the manifest maps. A published app
+        // has no manifest (its wwwroot holds every file), and this does nothing there.
+        builder.WebHost.UseStaticWebAssets();
+        // That manifest also switches on a development handler that re-serves edited wwwroot files uncompressed
+        // and uncached; outside Development the files are served as built: precompressed, fingerprinted, immutable.
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["ReloadStaticAssetsAtRuntime"] is null)
+        {
+            builder.Configuration.AddInMemoryCollection([new("ReloadStaticAssetsAtRuntime", "false")]);
+        }
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/";
