@@ -40,6 +40,15 @@ public sealed class Comment
     public required string Source { get; set; }
     public required string Html { get; set; }
 
+    /// <summary>A short hash of <see cref="Source"/>, so that "you already said that" is one index lookup.</summary>
+    public string TextHash { get; set; } = "";
+
+    /// <summary>On a published top-level entry: its place among the post's published top-level entries, oldest first.</summary>
+    public int? Number { get; set; }
+
+    /// <summary>On a top-level entry: how many comments of its thread, itself included, are published.</summary>
+    public int ThreadPublishedCount { get; set; }
+
     /// <summary>When it was written, as shown to readers. Null where the source does not say.</summary>
     public DateTime? CreatedAt { get; set; }
 

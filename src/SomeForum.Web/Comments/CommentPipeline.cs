@@ -13,7 +13,7 @@ namespace SomeForum.Web.Comments;
 /// by the moderation rules, render once, store source and HTML. A refused comment stores nothing.
 /// </summary>
 public sealed class CommentPipeline(
-    ForumDb db, MarkdownRenderer renderer, ModerationRules moderation, ModerationSettings moderationSettings,
+    ForumDb db, ThreadWrites writes, MarkdownRenderer renderer, ModerationRules moderation, ModerationSettings moderationSettings,
     IOptionsSnapshot<CommentOptions> options, TimeProvider clock)
 {
     public async Task<CommentResult> AddAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
@@ -21,9 +21,7 @@ public sealed class CommentPipeline(
         ArgumentNullException.ThrowIfNull(submission);
         var settings = options.Value;
         var fromOutside = origin is not (CommentOrigin.Import or CommentOrigin.Moderator);
-        // A browser sends a line break as CR LF but counts it, for the form's maxlength, as one character:
-        // stored and measured with LF alone, a comment the form allowed is never "too long" here.
-        var text = submission.Kind == CommentKind.Comment ? submission.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() : submission.Text;
+        var text = CommentText.Normalize(submission.Kind, submission.Text);
         var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant();
         var name = submission.AuthorName.Trim();
 
@@ -39,8 +37,8 @@ public sealed class CommentPipeline(
 
         // The checks and the insert share one transaction, so two requests cannot both pass a
         // check that only one of them should (SQLite takes the write lock at BEGIN IMMEDIATE).
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await using (ownTransaction)
+        var scope = await writes.BeginAsync(ct);
+        await using (scope)
         {
             await db.LockPostForWritingAsync(submission.PostId, ct);
             var post = await db.Posts.AsNoTracking()
@@ -76,8 +74,9 @@ public sealed class CommentPipeline(
 
             if (fromOutside && submission.Kind == CommentKind.Comment)
             {
+                var hash = CommentText.Hash(text);
                 var repeated = await db.Comments.AnyAsync(c =>
-                    c.PostId == submission.PostId && c.Status != CommentStatus.Trash && c.Source == text
+                    c.PostId == submission.PostId && c.TextHash == hash && c.Status != CommentStatus.Trash && c.Source == text
                     && (c.AuthorEmail == email || c.AuthorName == name), ct);
                 if (repeated)
                 {
@@ -114,10 +113,8 @@ public sealed class CommentPipeline(
                 AuthorEmail = email,
                 AuthorUrl = string.IsNullOrWhiteSpace(submission.AuthorUrl) ? null : submission.AuthorUrl.Trim(),
                 UserId = submission.UserId,
-                Source = text,
-                Html = submission.Kind == CommentKind.Comment
-                    ? renderer.ToHtml(text, TextKind.Comment)
-                    : MarkdownRenderer.PlainTextToHtml(text),
+                Source = "",
+                Html = "",
                 CreatedAt = submission.WrittenAtUnknown ? null : submission.WrittenAt ?? now,
                 ReceivedAt = now,
                 SourceUrl = submission.SourceUrl,
@@ -126,13 +123,17 @@ public sealed class CommentPipeline(
                 UserAgent = submission.UserAgent is { Length: > 512 } ua ? ua[..512] : submission.UserAgent,
             };
 
+            CommentText.Write(comment, renderer, text);
+
             // The path holds the comment's own id, which the store gives only on insert:
             // insert, then set the path, before the transaction lets anyone see it.
             db.Comments.Add(comment);
             await db.SaveChangesAsync(ct);
             comment.ThreadPath = ThreadPath.Of(place.ParentPath, comment.Id);
             await db.SaveChangesAsync(ct);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            await ThreadCounts.ApplyAsync(db, comment, null, comment.Status, ct);
+            writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Added, null, comment.Status));
+            await scope.CommitAsync(ct);
             return CommentResult.Stored(comment);
         }
     }

@@ -1,5 +1,3 @@
-using SomeForum.Web.Moderation;
-
 namespace SomeForum.Web.Comments;
 
 public static class CommentsSetup
@@ -8,14 +6,11 @@ public static class CommentsSetup
     {
         builder.Services.AddOptions<CommentOptions>().BindConfiguration(CommentOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ThreadWrites>();
         builder.Services.AddScoped<CommentPipeline>();
-        builder.Services.AddScoped<ModerationRules>();
-        builder.Services.AddScoped<ModerationSettings>();
+        builder.Services.AddScoped<ThreadChanges>();
         builder.Services.AddScoped<CommentFormHandler>();
         builder.Services.AddSingleton<CommenterCookies>();
-        builder.Services.AddScoped<CommentModerator>();
         return builder;
     }
 }

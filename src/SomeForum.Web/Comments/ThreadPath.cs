@@ -16,4 +16,11 @@ public static class ThreadPath
         var segment = id.ToString(new string('0', SegmentWidth), CultureInfo.InvariantCulture);
         return parentPath is null ? segment : string.Concat(parentPath, Separator.ToString(), segment);
     }
+
+    /// <summary>The id of the top-level entry a path starts from.</summary>
+    public static long RootId(string path)
+    {
+        var end = path.IndexOf(Separator, StringComparison.Ordinal);
+        return long.Parse(end < 0 ? path : path[..end], NumberStyles.None, CultureInfo.InvariantCulture);
+    }
 }

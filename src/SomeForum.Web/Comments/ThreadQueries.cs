@@ -13,28 +13,32 @@ public sealed record ThreadPage(IReadOnlyList<CommentNode> Threads, int Page, in
 /// <summary>
 /// The reader's queries over a thread. A page is a run of whole top-level threads; because thread
 /// paths sort depth-first, that run is one range of the (PostId, ThreadPath) index and loads with one query.
+/// Counts and numbers come from what the thread's writers keep (<see cref="ThreadCounts"/>), never from
+/// counting the thread.
 /// </summary>
 public static class ThreadQueries
 {
     /// <summary>Loads the page of threads that a reader asked for, clamped to the pages there are.</summary>
     public static async Task<ThreadPage> LoadThreadPageAsync(
-        this ForumDb db, long postId, int? requestedPage, CommentOptions options, IReadOnlyCollection<long> ownPending, CancellationToken ct)
+        this ForumDb db, ThreadFigures post, int? requestedPage, CommentOptions options, IReadOnlyCollection<long> ownPending, CancellationToken ct)
     {
-        var commentCount = await db.Comments.CountAsync(c => c.PostId == postId && c.Status == CommentStatus.Approved, ct);
+        ArgumentNullException.ThrowIfNull(post);
+        var postId = post.PostId;
         var thread = db.Comments.Where(c => c.PostId == postId);
 
         if (options.PageSize == 0)
         {
             var all = await Project(thread, ownPending).ToListAsync(ct);
-            return new ThreadPage(CommentTree.Build(all, 0, options.Order), 1, 1, commentCount);
+            return new ThreadPage(CommentTree.Build(all, 0, options.Order), 1, 1, post.CommentCount);
         }
 
-        var roots = ShownRoots(db, postId, ownPending);
-        var pageCount = Math.Max(1, (await roots.CountAsync(ct) + options.PageSize - 1) / options.PageSize);
+        var ownRoots = await OwnUnshownRootsAsync(db, postId, ownPending, ct);
+        var roots = ShownRoots(db, postId, ownRoots);
+        var pageCount = Math.Max(1, (post.ThreadCount + ownRoots.Count + options.PageSize - 1) / options.PageSize);
         var page = Math.Clamp(requestedPage ?? 1, 1, pageCount);
         var ordered = options.Order == CommentOrder.NewestFirst ? roots.OrderByDescending(c => c.ThreadPath) : roots.OrderBy(c => c.ThreadPath);
         var paths = await ordered.Skip((page - 1) * options.PageSize).Take(options.PageSize).Select(c => c.ThreadPath).ToListAsync(ct);
-        if (paths.Count == 0) return new ThreadPage([], page, pageCount, commentCount);
+        if (paths.Count == 0) return new ThreadPage([], page, pageCount, post.CommentCount);
 
         // From the first root's path up to just past the last root's subtree ('/' sorts right after '.').
         var first = paths.Min(StringComparer.Ordinal)!;
@@ -43,9 +47,11 @@ public static class ThreadQueries
                 thread.Where(c => string.Compare(c.ThreadPath, first) >= 0 && string.Compare(c.ThreadPath, pastLast) < 0),
                 ownPending)
             .ToListAsync(ct);
-        var numberBase = await db.Comments.CountAsync(c =>
-            c.PostId == postId && c.Depth == 0 && c.Status == CommentStatus.Approved && string.Compare(c.ThreadPath, first) < 0, ct);
-        return new ThreadPage(CommentTree.Build(rows, numberBase, options.Order), page, pageCount, commentCount);
+        // The page's first published top-level entry carries its number; those after it follow on.
+        var firstNumber = await db.Comments
+            .Where(c => c.PostId == postId && c.Depth == 0 && c.Number != null && string.Compare(c.ThreadPath, first) >= 0)
+            .OrderBy(c => c.ThreadPath).Select(c => c.Number).FirstOrDefaultAsync(ct);
+        return new ThreadPage(CommentTree.Build(rows, (firstNumber ?? 1) - 1, options.Order), page, pageCount, post.CommentCount);
     }
 
     /// <summary>The page of the thread that holds a comment, so a permalink lands where the comment is.</summary>
@@ -53,24 +59,29 @@ public static class ThreadQueries
         this ForumDb db, long postId, string threadPath, CommentOptions options, IReadOnlyCollection<long> ownPending, CancellationToken ct)
     {
         if (options.PageSize == 0) return 1;
-        var separator = threadPath.IndexOf(ThreadPath.Separator, StringComparison.Ordinal);
-        var rootPath = separator < 0 ? threadPath : threadPath[..separator];
-        var roots = ShownRoots(db, postId, ownPending);
+        var rootPath = ThreadPath.Of(null, ThreadPath.RootId(threadPath));
+        var roots = ShownRoots(db, postId, await OwnUnshownRootsAsync(db, postId, ownPending, ct));
         var before = options.Order == CommentOrder.NewestFirst
             ? await roots.CountAsync(c => string.Compare(c.ThreadPath, rootPath) > 0, ct)
             : await roots.CountAsync(c => string.Compare(c.ThreadPath, rootPath) < 0, ct);
         return before / options.PageSize + 1;
     }
 
-    /// <summary>Top-level entries a reader sees: visible themselves, or holding a visible reply.</summary>
-    private static IQueryable<Comment> ShownRoots(ForumDb db, long postId, IReadOnlyCollection<long> ownPending) =>
-        db.Comments.Where(c => c.PostId == postId && c.Depth == 0 && (
-            c.Status == CommentStatus.Approved
-            || (c.Status == CommentStatus.Pending && ownPending.Contains(c.Id))
-            || db.Comments.Any(d => d.PostId == postId
-                && d.ThreadPath.StartsWith(c.ThreadPath + ".")
-                && (d.Status == CommentStatus.Approved || (d.Status == CommentStatus.Pending && ownPending.Contains(d.Id))))));
+    /// <summary>Top-level entries a reader sees: with something published in their thread, or one of the reader's own held comments.</summary>
+    private static IQueryable<Comment> ShownRoots(ForumDb db, long postId, IReadOnlyCollection<long> ownRoots) =>
+        db.Comments.Where(c => c.PostId == postId && c.Depth == 0 && (c.ThreadPublishedCount > 0 || ownRoots.Contains(c.Id)));
 
+    /// <summary>The threads shown only because the reader's own held comment is in them; none for most readers.</summary>
+    private static async Task<IReadOnlyCollection<long>> OwnUnshownRootsAsync(
+        ForumDb db, long postId, IReadOnlyCollection<long> ownPending, CancellationToken ct)
+    {
+        if (ownPending.Count == 0) return [];
+        var paths = await db.Comments.Where(c => c.PostId == postId && ownPending.Contains(c.Id) && c.Status == CommentStatus.Pending)
+            .Select(c => c.ThreadPath).ToListAsync(ct);
+        if (paths.Count == 0) return [];
+        var rootIds = paths.Select(ThreadPath.RootId).Distinct().ToList();
+        return await db.Comments.Where(c => rootIds.Contains(c.Id) && c.ThreadPublishedCount == 0).Select(c => c.Id).ToListAsync(ct);
+    }
     private static IQueryable<CommentRow> Project(IQueryable<Comment> comments, IReadOnlyCollection<long> ownPending) =>
         comments.AsNoTracking()
             .OrderBy(c => c.ThreadPath)
@@ -96,3 +107,6 @@ public static class ThreadQueries
                 x.Visible ? x.Comment.SourceUrl : null,
                 x.Visible ? x.Comment.SourceTitle : null));
 }
+
+/// <summary>What a thread's page reads of its post instead of counting: published comments and the threads a reader sees.</summary>
+public sealed record ThreadFigures(long PostId, int CommentCount, int ThreadCount);

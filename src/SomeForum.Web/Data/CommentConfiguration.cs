@@ -23,6 +23,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.IpAddress).HasMaxLength(64);
         comment.Property(c => c.UserAgent).HasMaxLength(512);
         comment.Property(c => c.ModerationReason).HasMaxLength(500);
+        comment.Property(c => c.TextHash).HasMaxLength(CommentText.HashLength).IsUnicode(false);
 
         // The whole thread of a post, in order, from one index range.
         comment.HasIndex(c => new { c.PostId, c.ThreadPath });
@@ -32,6 +33,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasIndex(c => new { c.PostId, c.Status });
         // A source may mention a post once (NULLs never clash, on every provider).
         comment.HasIndex(c => new { c.PostId, c.SourceUrl }).IsUnique();
+        // "It looks as though you already said that."
+        comment.HasIndex(c => new { c.PostId, c.TextHash });
         // Moderation queue and flood checks.
         comment.HasIndex(c => new { c.Status, c.ReceivedAt });
         comment.HasIndex(c => new { c.IpAddress, c.ReceivedAt });

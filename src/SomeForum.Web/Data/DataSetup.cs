@@ -73,6 +73,7 @@ public static class DataSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDb>();
         await db.Database.MigrateAsync(ct);
+        await Comments.CommentText.HashUnhashedAsync(db, ct);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while a comment is written; it is a property of the file, so setting it once is enough.

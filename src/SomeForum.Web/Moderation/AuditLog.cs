@@ -1,22 +1,51 @@
 using System.Security.Claims;
+using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Moderation;
 
-/// <summary>Writes what an editor did to the audit log, in the unit of work that does it.</summary>
+/// <summary>Who made a change: a signed-in person, or one of the site's own services acting for a source.</summary>
+public sealed record Actor(string? UserId, string Name)
+{
+    public static readonly Actor Webmention = new(null, "webmention");
+
+    public static Actor Of(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "unknown");
+    }
+}
+
+/// <summary>Writes what was done to the audit log, in the unit of work that does it.</summary>
 public static class AuditLog
 {
-    public static void Add(ForumDb db, ClaimsPrincipal who, DateTime at, string action, long? postId, string? note)
+    public static void Add(ForumDb db, ClaimsPrincipal who, DateTime at, string action, long? postId, string? note) =>
+        Add(db, Actor.Of(who), at, action, postId, note);
+
+    public static void Add(ForumDb db, Actor who, DateTime at, string action, long? postId, string? note) =>
+        Write(db, who, at, action, postId, null, null, null, note);
+
+    public static void Comment(ForumDb db, Actor who, DateTime at, string action, Comment comment, CommentStatus? before, CommentStatus? after, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        Write(db, who, at, action, comment.PostId, comment.Id, before, after, note);
+    }
+
+    private static void Write(ForumDb db, Actor who, DateTime at, string action, long? postId, long? commentId,
+        CommentStatus? before, CommentStatus? after, string? note)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(who);
         db.ModerationLog.Add(new ModerationLogEntry
         {
             At = at,
-            UserId = who.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserName = who.Identity?.Name ?? "unknown",
+            UserId = who.UserId,
+            UserName = who.Name,
             PostId = postId,
+            CommentId = commentId,
             Action = action,
+            StatusBefore = before,
+            StatusAfter = after,
             Note = note is { Length: > 500 } ? note[..500] : note,
         });
     }

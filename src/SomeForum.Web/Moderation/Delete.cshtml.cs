@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Moderation;
 
 /// <summary>Deleting for good asks first: the GET is the question, the POST the answer.</summary>
-public sealed class DeleteModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage(db)
+public sealed class DeleteModel(ForumDb db, ThreadChanges changes) : ModeratedCommentPage(db)
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -15,7 +16,7 @@ public sealed class DeleteModel(ForumDb db, CommentModerator moderator) : Modera
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        await moderator.DeleteAsync(id, User, ct);
+        await changes.EraseAsync(id, Actor.Of(User), why: null, ct);
         TempData["Message"] = $"The comment by {Comment.AuthorName} was deleted permanently.";
         return LocalRedirect($"/moderation?Status={Comment.Status}");
     }

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Moderation;
 
-public sealed class EditModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage(db)
+public sealed class EditModel(ForumDb db, ThreadChanges changes) : ModeratedCommentPage(db)
 {
     [BindProperty]
     [Required(ErrorMessage = "A comment cannot be empty; trash it instead.")]
@@ -26,7 +27,14 @@ public sealed class EditModel(ForumDb db, CommentModerator moderator) : Moderate
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        await moderator.EditAsync(id, Text!, User, ct);
+        var outcome = await changes.EditAsync(id, Text!, CommentOrigin.Moderator, Actor.Of(User), ct);
+        if (!outcome.Found) return NotFound();
+        if (outcome.Refused)
+        {
+            ModelState.AddModelError(nameof(Text), outcome.Problem!);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         TempData["Message"] = "Comment saved.";
         return LocalRedirect($"/moderation?Status={Comment.Status}#queued-{id}");
     }

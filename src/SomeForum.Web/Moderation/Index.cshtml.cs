@@ -7,7 +7,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Moderation;
 
 /// <summary>The moderation queue: comments by status, newest first, with actions on one or many.</summary>
-public sealed class IndexModel(ForumDb db, CommentModerator moderator) : PageModel
+public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
 {
     private const int PageSize = 50;
 
@@ -77,7 +77,7 @@ public sealed class IndexModel(ForumDb db, CommentModerator moderator) : PageMod
         }
         else
         {
-            var changed = await moderator.ApplyAsync(ids, action.Value, User, ct);
+            var changed = await changes.ModerateAsync(ids, action.Value, Actor.Of(User), ct);
             Message = $"{action}: {changed} comment{(changed == 1 ? "" : "s")} changed.";
         }
         return RedirectToPage(new { Status, Post, q = Search, p = PageNumber });

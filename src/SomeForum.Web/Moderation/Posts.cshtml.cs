@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Posts;
 
@@ -10,7 +11,7 @@ namespace SomeForum.Web.Moderation;
 /// Posts as moderators see them: members' posts awaiting review, the trash, and the switches
 /// that open and close comments and pingbacks post by post.
 /// </summary>
-public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
+public sealed class PostsModel(ForumDb db, ThreadChanges changes, TimeProvider clock) : PageModel
 {
     public sealed record PostRow(long Id, string Title, string Slug, PostStatus Status, bool CommentsOpen, bool PingbacksOpen,
         string? AuthorName, string? Reason, int Comments, Guid Version);
@@ -25,21 +26,21 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
             .Select(p => new PostRow(p.Id, p.Title, p.Slug, p.Status, p.CommentsOpen, p.PingbacksOpen, p.AuthorName, p.ModerationReason, p.Comments.Count(), p.Version))
             .ToListAsync(ct);
 
-    private async Task LogAsync(string action, long postId, string? note, CancellationToken ct)
+    /// <summary>The audit log's note: the post by its title, then what was done.</summary>
+    private async Task<string?> NoteAsync(long postId, string? note, CancellationToken ct)
     {
         var title = await db.Posts.Where(p => p.Id == postId).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, action, postId, title is null ? note : $"“{title}”{(note is null ? "" : $": {note}")}");
-        await db.SaveChangesAsync(ct);
+        return title is null ? note : $"“{title}”{(note is null ? "" : $": {note}")}";
     }
 
     public async Task<IActionResult> OnPostSwitchesAsync(long id, bool commentsOpen, bool pingbacksOpen, CancellationToken ct)
     {
-        var changed = await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s
+        var note = await NoteAsync(id, $"comments {(commentsOpen ? "open" : "closed")}, pingbacks {(pingbacksOpen ? "open" : "closed")}", ct);
+        var changed = await changes.ChangePostAsync(id, "Post switches", Actor.Of(User), note, posts => posts.ExecuteUpdateAsync(s => s
             .SetProperty(p => p.CommentsOpen, commentsOpen)
             .SetProperty(p => p.PingbacksOpen, pingbacksOpen)
-            .SetProperty(p => p.Version, Guid.NewGuid()), ct);
-        if (changed == 0) return NotFound();
-        await LogAsync("Post switches", id, $"comments {(commentsOpen ? "open" : "closed")}, pingbacks {(pingbacksOpen ? "open" : "closed")}", ct);
+            .SetProperty(p => p.Version, Guid.NewGuid()), ct), ct);
+        if (!changed) return NotFound();
         Message = "Saved.";
         return RedirectToPage();
     }
@@ -49,19 +50,20 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Only the version the moderator read is published: an edit made since waits for another look.
-        var changed = await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Pending && p.Version == version).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.Status, PostStatus.Published)
-            .SetProperty(p => p.PublishedAt, p => p.PublishedAt ?? now)
-            .SetProperty(p => p.ModerationReason, (string?)null)
-            .SetProperty(p => p.Version, Guid.NewGuid()), ct);
-        if (changed > 0) await LogAsync("Publish post", id, "Pending → Published", ct);
-        Message = changed == 0 ? "That post is not awaiting review, or it changed since you opened this page: look at it again." : "Published.";
+        var changed = await changes.ChangePostAsync(id, "Publish post", Actor.Of(User), await NoteAsync(id, "Pending → Published", ct), posts => posts
+            .Where(p => p.Status == PostStatus.Pending && p.Version == version)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, PostStatus.Published)
+                .SetProperty(p => p.PublishedAt, p => p.PublishedAt ?? now)
+                .SetProperty(p => p.ModerationReason, (string?)null)
+                .SetProperty(p => p.Version, Guid.NewGuid()), ct), ct);
+        Message = changed ? "Published." : "That post is not awaiting review, or it changed since you opened this page: look at it again.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostTrashAsync(long id, CancellationToken ct)
     {
-        if (await PostRemoval.TrashAsync(db, id, ct) > 0) await LogAsync("Trash post", id, null, ct);
+        await changes.TrashPostAsync(id, Actor.Of(User), await NoteAsync(id, null, ct), ct);
         Message = "Moved to the trash.";
         return RedirectToPage();
     }
@@ -69,11 +71,7 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
     /// <summary>Back from the trash, as it was before (a draft when that is unknown).</summary>
     public async Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct)
     {
-        var restored = await db.Posts.Where(p => p.Id == id && p.Status == PostStatus.Trash).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.Status, p => p.StatusBeforeTrash ?? PostStatus.Draft)
-            .SetProperty(p => p.StatusBeforeTrash, (PostStatus?)null)
-            .SetProperty(p => p.Version, Guid.NewGuid()), ct);
-        if (restored > 0) await LogAsync("Restore post", id, null, ct);
+        await changes.RestorePostAsync(id, Actor.Of(User), await NoteAsync(id, null, ct), ct);
         Message = "Restored.";
         return RedirectToPage();
     }
@@ -86,8 +84,7 @@ public sealed class PostsModel(ForumDb db, TimeProvider clock) : PageModel
             return RedirectToPage();
         }
         var comments = await db.Comments.CountAsync(c => c.PostId == id, ct);
-        await PostRemoval.DeleteForGoodAsync(db, id, ct);
-        await LogAsync("Delete post", id, $"deleted for good with its {comments} comments", ct);
+        await changes.DeletePostAsync(id, Actor.Of(User), await NoteAsync(id, $"deleted for good with its {comments} comments", ct), ct);
         Message = "Deleted for good.";
         return RedirectToPage();
     }

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Moderation;
 
-public sealed class ReplyModel(ForumDb db, CommentModerator moderator) : ModeratedCommentPage(db)
+public sealed class ReplyModel(ForumDb db, ThreadChanges changes) : ModeratedCommentPage(db)
 {
     [BindProperty]
     [Required(ErrorMessage = "Write a reply before posting.")]
@@ -22,7 +23,7 @@ public sealed class ReplyModel(ForumDb db, CommentModerator moderator) : Moderat
         if (!await LoadAsync(id, ct)) return NotFound();
         if (ModelState.IsValid)
         {
-            var result = await moderator.ReplyAsync(id, Text!, User, ct);
+            var result = await changes.ReplyAsModeratorAsync(id, Text!, User, ct);
             if (result.Comment is { } reply) return LocalRedirect($"/comments/{reply.Id}");
             ModelState.AddModelError(nameof(Text), result.Rejection!.Message);
         }

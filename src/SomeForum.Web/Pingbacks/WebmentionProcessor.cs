@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Moderation;
-using SomeForum.Web.Rendering;
 
 namespace SomeForum.Web.Pingbacks;
 
@@ -14,8 +13,8 @@ namespace SomeForum.Web.Pingbacks;
 /// reached is tried again later, a few times.
 /// </summary>
 public sealed class WebmentionProcessor(
-    ForumDb db, MentionVerifier verifier, CommentPipeline comments, IOptionsSnapshot<PingbackOptions> options, TimeProvider clock,
-    ILogger<WebmentionProcessor> logger)
+    ForumDb db, MentionVerifier verifier, CommentPipeline comments, ThreadChanges changes, IOptionsSnapshot<PingbackOptions> options,
+    TimeProvider clock, ILogger<WebmentionProcessor> logger)
 {
     public const string Protocol = "Webmention";
 
@@ -64,7 +63,7 @@ public sealed class WebmentionProcessor(
         {
             case VerificationOutcome.Linked:
                 await db.WebmentionRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.LinkVerified, true), ct);
-                return existing is null ? await AddAsync(request, verification.Page!, ct) : await UpdateAsync(existing, verification.Page!, ct);
+                return existing is null ? await AddAsync(request, verification.Page!, ct) : await UpdateAsync(request, existing, verification.Page!, ct);
             case VerificationOutcome.Gone:
                 return existing is null
                     ? (WebmentionState.Done, "Source gone (410); nothing to remove")
@@ -104,56 +103,24 @@ public sealed class WebmentionProcessor(
             : (WebmentionState.Failed, $"Refused: {result.Rejection!.Message}");
     }
 
-    /// <summary>Sent again: the mention takes the source's current title and excerpt, and keeps its place and moderation state.</summary>
-    private async Task<(WebmentionState, string)> UpdateAsync(Comment existing, SourcePage page, CancellationToken ct)
+    /// <summary>Sent again: the mention takes the source's current title and excerpt, keeps its place, and is judged again.</summary>
+    private async Task<(WebmentionState, string)> UpdateAsync(WebmentionRequest request, Comment existing, SourcePage page, CancellationToken ct)
     {
-        existing.AuthorName = page.Title;
-        existing.SourceTitle = page.Title;
-        existing.Source = page.Excerpt;
-        existing.Html = MarkdownRenderer.PlainTextToHtml(page.Excerpt);
-        existing.EditedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return (WebmentionState.Done, $"Updated comment {existing.Id}");
+        var before = existing.Status;
+        var outcome = await changes.UpdateMentionAsync(existing.Id,
+            page.AsMention(request.PostId, existing.Kind, request.Source, request.CallerIp, request.UserAgent), CommentOrigin.Webmention, ct);
+        return outcome.Status == before
+            ? (WebmentionState.Done, $"Updated comment {existing.Id}")
+            : (WebmentionState.Done, $"Updated comment {existing.Id}, judged again: {before} → {outcome.Status}");
     }
 
     /// <summary>
-    /// The source withdrew the mention. It leaves the thread; one that readers answered stays as an
-    /// empty placeholder, as a moderator's delete leaves it, so their replies keep their place.
+    /// The source withdrew the mention. It leaves the thread as a moderator's delete takes a comment away:
+    /// one that readers answered stays as an erased placeholder, so their replies keep their place.
     /// </summary>
     private async Task<(WebmentionState, string)> RemoveAsync(Comment existing, string why, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var before = existing.Status;
-        CommentStatus? after = null;
-        if (await db.Comments.AnyAsync(c => c.ParentId == existing.Id, ct))
-        {
-            after = CommentStatus.Trash;
-            existing.Status = CommentStatus.Trash;
-            existing.AuthorName = "";
-            existing.Source = "";
-            existing.Html = "";
-            existing.SourceUrl = null;
-            existing.SourceTitle = null;
-            existing.IpAddress = null;
-            existing.UserAgent = null;
-        }
-        else
-        {
-            db.Comments.Remove(existing);
-        }
-        db.ModerationLog.Add(new ModerationLogEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserName = "webmention",
-            CommentId = existing.Id,
-            PostId = existing.PostId,
-            Action = "Remove",
-            StatusBefore = before,
-            StatusAfter = after,
-            Note = $"Removed because {why}",
-        });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await changes.EraseAsync(existing.Id, Actor.Webmention, $"Removed because {why}", ct);
         return (WebmentionState.Done, $"Removed comment {existing.Id}: {why}");
     }
 }

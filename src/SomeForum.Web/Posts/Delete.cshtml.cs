@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Moderation;
 
 namespace SomeForum.Web.Posts;
 
@@ -11,7 +13,7 @@ namespace SomeForum.Web.Posts;
 /// only a post without comments, or one already in the trash, is deleted for good.
 /// </summary>
 [Authorize]
-public sealed class DeleteModel(ForumDb db, TimeProvider clock) : PageModel
+public sealed class DeleteModel(ForumDb db, ThreadChanges changes) : PageModel
 {
     public string Title { get; private set; } = "";
     public string Slug { get; private set; } = "";
@@ -42,39 +44,12 @@ public sealed class DeleteModel(ForumDb db, TimeProvider clock) : PageModel
         if (Status == PostStatus.Trash && !PostPermissions.IsEditor(User)) return Forbid();
         if (CommentCount > 0 && Status != PostStatus.Trash)
         {
-            await PostRemoval.TrashAsync(db, post.Id, ct);
-            Moderation.AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, "Trash post", post.Id, $"“{Title}” with its {CommentCount} comments");
-            await db.SaveChangesAsync(ct);
+            await changes.TrashPostAsync(post.Id, Actor.Of(User), $"“{Title}” with its {CommentCount} comments", ct);
             TempData["Message"] = $"“{Title}” is in the trash with its {CommentCount} comments; a moderator can restore it.";
             return LocalRedirect("/");
         }
-        await PostRemoval.DeleteForGoodAsync(db, post.Id, ct);
-        Moderation.AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, "Delete post", post.Id, $"“{Title}” deleted for good with its {CommentCount} comments");
-        await db.SaveChangesAsync(ct);
+        await changes.DeletePostAsync(post.Id, Actor.Of(User), $"“{Title}” deleted for good with its {CommentCount} comments", ct);
         TempData["Message"] = $"“{Title}” was deleted.";
         return LocalRedirect("/");
-    }
-}
-
-public static class PostRemoval
-{
-    /// <summary>Moves a post to the trash, remembering what it was.</summary>
-    public static Task<int> TrashAsync(ForumDb db, long postId, CancellationToken ct) =>
-        db.Posts.Where(p => p.Id == postId && p.Status != PostStatus.Trash).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.StatusBeforeTrash, p => p.Status)
-            .SetProperty(p => p.Status, PostStatus.Trash)
-            .SetProperty(p => p.Version, Guid.NewGuid()), ct);
-
-    /// <summary>Removes a post and its thread; replies go before the comments they answer.</summary>
-    public static async Task DeleteForGoodAsync(ForumDb db, long postId, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var deepest = await db.Comments.Where(c => c.PostId == postId).MaxAsync(c => (int?)c.Depth, ct) ?? -1;
-        for (var depth = deepest; depth >= 0; depth--)
-        {
-            await db.Comments.Where(c => c.PostId == postId && c.Depth == depth).ExecuteDeleteAsync(ct);
-        }
-        await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 }

@@ -36,7 +36,7 @@ public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options
             .Take(PostOptions.HomePageSize + 1)
             .Select(p => new PostSummaryView(
                 p.Id, p.Slug, p.Title, p.PublishedAt, p.Excerpt,
-                p.Comments.Count(c => c.Status == CommentStatus.Approved), p.Status))
+                p.CommentCount, p.Status))
             .ToListAsync(ct);
         HasOlder = rows.Count > PostOptions.HomePageSize;
         Posts = rows.Take(PostOptions.HomePageSize).ToList();

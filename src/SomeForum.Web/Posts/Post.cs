@@ -41,6 +41,15 @@ public sealed class Post
     /// <summary>Optimistic concurrency: every save writes a new value.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>Published comments, pingbacks and webmentions; kept by the thread's writers, never counted on a read.</summary>
+    public int CommentCount { get; set; }
+
+    /// <summary>Published top-level entries: the last number given.</summary>
+    public int TopLevelCount { get; set; }
+
+    /// <summary>Top-level threads a reader sees: published, or holding a published reply.</summary>
+    public int ThreadCount { get; set; }
+
     public List<Comment> Comments { get; set; } = [];
 }
 

@@ -43,7 +43,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
     private async Task ShowAsync(PostView post, int? commentPage, string? previewHtml, CancellationToken ct)
     {
         Post = post;
-        var threadPage = await db.LoadThreadPageAsync(post.Id, commentPage, comments.Options, comments.OwnPending(HttpContext), ct);
+        var threadPage = await db.LoadThreadPageAsync(post.Figures, commentPage, comments.Options, comments.OwnPending(HttpContext), ct);
         var open = await comments.TakesCommentsAsync(post, ct);
         Thread = new ThreadView(post.Slug, threadPage, open);
         var replyingTo = Input.ParentId is { } parentId
@@ -59,7 +59,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
 
 public sealed record PostView(
     long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen, PostStatus Status, string? AuthorId,
-    bool PingbacksOpen = false)
+    bool PingbacksOpen, ThreadFigures Figures)
 {
     /// <summary>Readers may comment on a published post whose comments are open.</summary>
     public bool TakesComments => CommentsOpen && Status == PostStatus.Published;
@@ -75,7 +75,8 @@ public static class PostQueries
     {
         var post = await posts.AsNoTracking()
             .Where(p => p.Slug == slug && p.Status != PostStatus.Trash)
-            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.Status, p.AuthorId, p.PingbacksOpen))
+            .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.Status, p.AuthorId, p.PingbacksOpen,
+                new ThreadFigures(p.Id, p.CommentCount, p.ThreadCount)))
             .SingleOrDefaultAsync(ct);
         return post is null || (post.Status != PostStatus.Published && !PostPermissions.CanEdit(reader, post.AuthorId)) ? null : post;
     }

@@ -26,7 +26,7 @@ public sealed record PostSaveResult(Post? Post, IReadOnlyList<(string Field, str
 /// Writes posts: the slug, the one renderer, optimistic concurrency, and for members of an open
 /// forum the same moderation rules that comments pass.
 /// </summary>
-public sealed partial class PostWriter(ForumDb db, MarkdownRenderer renderer, ModerationRules moderation, TimeProvider clock)
+public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, MarkdownRenderer renderer, ModerationRules moderation, TimeProvider clock)
 {
     [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$")]
     private static partial Regex SlugPattern();
@@ -86,7 +86,10 @@ public sealed partial class PostWriter(ForumDb db, MarkdownRenderer renderer, Mo
 
         try
         {
+            await using var scope = await writes.BeginAsync(ct);
             await db.SaveChangesAsync(ct);
+            writes.Announce(new ThreadChanged(post.Id, null, ThreadChangeKind.PostChanged, null, null));
+            await scope.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

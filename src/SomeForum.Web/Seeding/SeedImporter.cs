@@ -19,7 +19,7 @@ public sealed record SeedImportResult(string File, SeedImportOutcome Outcome, st
 /// and only once: its name is the post's import key.
 /// </summary>
 public sealed class SeedImporter(
-    ForumDb db, CommentPipeline comments, MarkdownRenderer renderer, TimeProvider clock, ILogger<SeedImporter> log)
+    ForumDb db, ThreadWrites writes, CommentPipeline comments, MarkdownRenderer renderer, TimeProvider clock, ILogger<SeedImporter> log)
 {
     public async Task<SeedImportResult> ImportFileAsync(string path, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class SeedImporter(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var scope = await writes.BeginAsync(ct);
         var post = new Post
         {
             Slug = slug,
@@ -61,7 +61,7 @@ public sealed class SeedImporter(
         {
             count += await AddEntryAsync(key, post.Id, parentId: null, entry, ct);
         }
-        await transaction.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         db.ChangeTracker.Clear();
 
         SeedingLog.Imported(log, key, slug, count);

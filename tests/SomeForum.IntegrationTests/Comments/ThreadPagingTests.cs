@@ -149,8 +149,7 @@ public sealed class ThreadPagingTests
         using var browser = new Browser(factory);
         Assert.Equal(HttpStatusCode.Found, (await browser.SubmitCommentAsync(SeedThread.Url, new CommentForm("A reply to Meg.") { ParentId = 1 })).Status);
         Assert.Equal(HttpStatusCode.Found, (await browser.SubmitCommentAsync(SeedThread.Url, new CommentForm("To be held."))).Status);
-        await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == 26)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, Web.Comments.CommentStatus.Pending)));
+        await factory.MarkAsync(26, Web.Comments.CommentStatus.Pending);
 
         var page = await browser.OpenAsync(SeedThread.Url);
         var topLevel = page.TopLevel();

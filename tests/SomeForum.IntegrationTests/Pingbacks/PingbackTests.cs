@@ -45,8 +45,7 @@ public sealed class PingbackTests(PingbackFixture fixture) : IClassFixture<Pingb
         var held = await client.GetDocumentAsync(Pinger.SeedPost);
         Assert.Null(held.GetElementById($"comment-{stored.Id}"));
 
-        await fixture.Forum.WithDbAsync(db => db.Comments.Where(c => c.Id == stored.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        await fixture.Forum.MarkAsync(stored.Id, CommentStatus.Approved);
         var page = await client.GetDocumentAsync(Pinger.SeedPost);
         var entry = page.GetElementById($"comment-{stored.Id}")!;
         Assert.Contains("pingback", entry.ClassList);
@@ -177,7 +176,7 @@ public sealed class PingbackTests(PingbackFixture fixture) : IClassFixture<Pingb
         var source = site.LinkingPage(PingbackFixture.NewPath("twice"), Pinger.Target());
         Assert.Null((await client.PingAsync(source)).FaultCode);
         var first = Assert.Single(await fixture.MentionsFromAsync(source));
-        await fixture.Forum.WithDbAsync(db => db.Comments.Where(c => c.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, state)));
+        await fixture.Forum.MarkAsync(first.Id, state);
 
         var again = await client.PingAsync(source, caller: "198.51.100.99");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SomeForum.IntegrationTests.Infrastructure;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Pingbacks;
@@ -83,8 +84,7 @@ public sealed class WebmentionTests(PingbackFixture fixture) : IClassFixture<Pin
         Assert.Contains("SomeForum", fetch.UserAgent, StringComparison.Ordinal);
         Assert.Contains("198.51.100.77", fetch.UserAgent, StringComparison.Ordinal);
 
-        await fixture.Forum.WithDbAsync(db => db.Comments.Where(c => c.Id == mention.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        await fixture.Forum.MarkAsync(mention.Id, CommentStatus.Approved);
         var page = await client.GetDocumentAsync(Pinger.SeedPost);
         var link = page.GetElementById($"comment-{mention.Id}")!.QuerySelector(".pingback-line a")!;
         Assert.Equal((source.AbsoluteUri, "nofollow ugc", "A mention | Elsewhere"), (link.GetAttribute("href"), link.GetAttribute("rel"), link.TextContent));
@@ -103,24 +103,48 @@ public sealed class WebmentionTests(PingbackFixture fixture) : IClassFixture<Pin
     }
 
     [Fact]
-    public async Task SentAgainAWebmentionUpdatesTheStoredOneAndNeverDuplicates()
+    public async Task SentAgainWithNewContentAnApprovedMentionIsJudgedAgainAndNeverDuplicated()
     {
         var path = PingbackFixture.NewPath("updated");
         var source = site.LinkingPage(path, Pinger.Target(), "First title");
         using (var first = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         await fixture.ProcessedAsync(source);
         var original = Assert.Single(await fixture.MentionsFromAsync(source));
-        await fixture.Forum.WithDbAsync(db => db.Comments.Where(c => c.Id == original.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        await fixture.Forum.MarkAsync(original.Id, CommentStatus.Approved);
 
-        site.LinkingPage(path, Pinger.Target(), "Second title");
+        // A harmless mention, once approved, is rewritten by its source: the new text is new content,
+        // and the rules hold it again (mentions are held by default) instead of publishing it unseen.
+        site.LinkingPage(path, Pinger.Target(), "Second title, now selling something");
         using (var second = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         await fixture.ProcessedAsync(source, count: 2);
 
         var updated = Assert.Single(await fixture.MentionsFromAsync(source));
         Assert.Equal(original.Id, updated.Id);
-        Assert.Equal(("Second title", CommentStatus.Approved), (updated.SourceTitle, updated.Status));
+        Assert.Equal(("Second title, now selling something", CommentStatus.Pending, "Mentions are held for review"),
+            (updated.SourceTitle, updated.Status, updated.ModerationReason));
         Assert.NotNull(updated.EditedAt);
+        Assert.Null((await client.GetDocumentAsync(Pinger.SeedPost)).GetElementById($"comment-{updated.Id}"));
+        var log = await fixture.Forum.WithDbAsync(db => db.ModerationLog.AsNoTracking()
+            .Where(e => e.CommentId == updated.Id && e.UserName == "webmention").OrderBy(e => e.Id).ToListAsync());
+        Assert.Contains(log, e => (e.StatusBefore, e.StatusAfter) == (CommentStatus.Approved, CommentStatus.Pending));
+        Assert.Contains(log, e => e.Action == "Update");
+    }
+
+    [Fact]
+    public async Task SentAgainUnchangedAnApprovedMentionStaysAsItWas()
+    {
+        var path = PingbackFixture.NewPath("unchanged");
+        var source = site.LinkingPage(path, Pinger.Target(), "The same title");
+        using (var first = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await fixture.ProcessedAsync(source);
+        var original = Assert.Single(await fixture.MentionsFromAsync(source));
+        await fixture.Forum.MarkAsync(original.Id, CommentStatus.Approved);
+
+        using (var second = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        await fixture.ProcessedAsync(source, count: 2);
+
+        var again = Assert.Single(await fixture.MentionsFromAsync(source));
+        Assert.Equal((original.Id, CommentStatus.Approved, (DateTime?)null), (again.Id, again.Status, again.EditedAt));
     }
 
     [Theory]
@@ -133,19 +157,61 @@ public sealed class WebmentionTests(PingbackFixture fixture) : IClassFixture<Pin
         using (var first = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         await fixture.ProcessedAsync(source);
         var mention = Assert.Single(await fixture.MentionsFromAsync(source));
-        await fixture.Forum.WithDbAsync(db => db.Comments.Where(c => c.Id == mention.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        await fixture.Forum.MarkAsync(mention.Id, CommentStatus.Approved);
         Assert.NotNull((await client.GetDocumentAsync(Pinger.SeedPost)).GetElementById($"comment-{mention.Id}"));
 
-        if (change == "410") site.Page(path, "<p>Deleted.</p>", status: StatusCodes.Status410Gone);
-        else site.Page(path, "<!DOCTYPE html><title>Soon gone</title><p>I took the link out.</p>");
-        using (var second = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        await fixture.ProcessedAsync(source, count: 2);
+        await WithdrawAsync(path, source, change);
 
         Assert.Empty(await fixture.MentionsFromAsync(source));
         Assert.Null((await client.GetDocumentAsync(Pinger.SeedPost)).GetElementById($"comment-{mention.Id}"));
-        var logged = await fixture.Forum.WithDbAsync(db => db.ModerationLog.AsNoTracking().SingleAsync(e => e.CommentId == mention.Id));
-        Assert.Equal(("webmention", "Remove"), (logged.UserName, logged.Action));
+        var logged = await fixture.Forum.WithDbAsync(db => db.ModerationLog.AsNoTracking().SingleAsync(e => e.CommentId == mention.Id && e.UserName == "webmention"));
+        Assert.Equal(("Delete", (CommentStatus?)null), (logged.Action, logged.StatusAfter));
+        Assert.StartsWith("Removed because", logged.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("410")]
+    [InlineData("unlinked")]
+    public async Task AWithdrawnMentionWithRepliesIsErasedForGoodAndCannotBeRestored(string change)
+    {
+        var path = PingbackFixture.NewPath("answered");
+        var source = site.LinkingPage(path, Pinger.Target(), "Answered, then gone");
+        using (var first = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await fixture.ProcessedAsync(source);
+        var mention = Assert.Single(await fixture.MentionsFromAsync(source));
+        await fixture.Forum.MarkAsync(mention.Id, CommentStatus.Approved);
+        var reply = await fixture.Forum.WithServicesAsync(services => services.GetRequiredService<CommentPipeline>().AddAsync(new CommentSubmission
+        {
+            PostId = mention.PostId, ParentId = mention.Id, AuthorName = "A moderator", Text = "Thanks for the mention.",
+        }, CommentOrigin.Moderator, CancellationToken.None));
+        Assert.NotNull(reply.Comment);
+
+        await WithdrawAsync(path, source, change);
+
+        // Emptied in place as a moderator's delete leaves it: erased, so nothing brings it back.
+        var erased = await fixture.Forum.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == mention.Id));
+        Assert.NotNull(erased.ErasedAt);
+        Assert.Equal((CommentStatus.Trash, "", "", (string?)null), (erased.Status, erased.Source, erased.Html, erased.SourceUrl));
+        await fixture.Forum.MarkAsync(mention.Id, CommentStatus.Approved);
+        Assert.Equal(0, await fixture.Forum.WithServicesAsync(services => services.GetRequiredService<ThreadChanges>()
+            .ModerateAsync([mention.Id], Web.Moderation.ModerationAction.Restore, ThreadDoor.TestModerator, CancellationToken.None)));
+        var after = await fixture.Forum.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == mention.Id));
+        Assert.Equal((CommentStatus.Trash, erased.ErasedAt), (after.Status, after.ErasedAt));
+
+        // Its reply keeps its place under a "removed" placeholder.
+        var page = await client.GetDocumentAsync(Pinger.SeedPost);
+        var placeholder = page.GetElementById($"comment-{mention.Id}");
+        Assert.NotNull(placeholder);
+        Assert.Contains("removed", placeholder.ClassList);
+        Assert.NotNull(placeholder.QuerySelector($"#comment-{reply.Comment.Id}"));
+    }
+
+    private async Task WithdrawAsync(string path, Uri source, string change)
+    {
+        if (change == "410") site.Page(path, "<p>Deleted.</p>", status: StatusCodes.Status410Gone);
+        else site.Page(path, "<!DOCTYPE html><title>Gone</title><p>I took the link out.</p>");
+        using (var second = await client.SendWebmentionAsync(source.ToString(), Pinger.Target())) Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        await fixture.ProcessedAsync(source, count: 2);
     }
 
     [Theory]

@@ -156,7 +156,7 @@ public sealed class ThreadVisibilityTests : IDisposable
     }
 
     private async Task SetStatusAsync(long id, CommentStatus status) =>
-        await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status)));
+        await factory.MarkAsync(id, status);
 
     private Task<long> SeedPostIdAsync() => factory.WithDbAsync(db => db.Posts.Select(p => p.Id).SingleAsync());
 

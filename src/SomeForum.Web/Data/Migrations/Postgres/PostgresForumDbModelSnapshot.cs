@@ -299,6 +299,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
@@ -328,12 +331,21 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<string>("ThreadPath")
                         .IsRequired()
                         .HasMaxLength(400)
                         .IsUnicode(false)
                         .HasColumnType("character varying(400)")
                         .UseCollation("C");
+
+                    b.Property<int>("ThreadPublishedCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
@@ -357,6 +369,8 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("PostId", "Status");
+
+                    b.HasIndex("PostId", "TextHash");
 
                     b.HasIndex("PostId", "ThreadPath");
 
@@ -541,6 +555,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("boolean");
 
@@ -588,10 +605,16 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("ThreadCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TopLevelCount")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -286,6 +286,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -315,11 +318,20 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ThreadPath")
                         .IsRequired()
                         .HasMaxLength(400)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadPublishedCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
@@ -343,6 +355,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PostId", "Status");
+
+                    b.HasIndex("PostId", "TextHash");
 
                     b.HasIndex("PostId", "ThreadPath");
 
@@ -521,6 +535,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("INTEGER");
 
@@ -568,10 +585,16 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ThreadCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TopLevelCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");

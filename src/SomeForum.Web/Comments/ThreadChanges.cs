@@ -1,0 +1,282 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Accounts;
+using SomeForum.Web.Data;
+using SomeForum.Web.Moderation;
+using SomeForum.Web.Posts;
+using SomeForum.Web.Rendering;
+
+namespace SomeForum.Web.Comments;
+
+/// <summary>What became of a change asked for: done, nothing to change, or refused with the field and the message.</summary>
+public sealed record ChangeOutcome(bool Found, CommentStatus? Status = null, string? Problem = null, string? Field = null)
+{
+    public static readonly ChangeOutcome NotFound = new(false);
+
+    public bool Refused => Problem is not null;
+}
+
+/// <summary>
+/// The one door for every change to a comment already in a thread (new ones come in through
+/// <see cref="CommentPipeline"/>, which shares its transaction and its counts): moderation, edits,
+/// erasing, a mention's update and withdrawal, and a post's removal as it takes its thread along.
+/// Each change is judged where its content changes, rendered by the one renderer, written with its
+/// audit entry in one transaction, and announced once committed.
+/// </summary>
+public sealed class ThreadChanges(
+    ForumDb db, ThreadWrites writes, CommentPipeline pipeline, ModerationRules rules, MarkdownRenderer renderer,
+    UserManager<ForumUser> users, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Applies a moderator's action to each comment it changes; returns how many it changed.</summary>
+    public async Task<int> ModerateAsync(IReadOnlyCollection<long> ids, ModerationAction action, Actor actor, CancellationToken ct)
+    {
+        await using var scope = await writes.BeginAsync(ct);
+        // An erased placeholder has nothing left to approve or restore.
+        var comments = await db.Comments.Where(c => ids.Contains(c.Id) && c.ErasedAt == null).OrderBy(c => c.Id).ToListAsync(ct);
+        var changed = 0;
+        foreach (var comment in comments)
+        {
+            var before = comment.Status;
+            var after = action switch
+            {
+                ModerationAction.Approve => CommentStatus.Approved,
+                ModerationAction.Unapprove => CommentStatus.Pending,
+                ModerationAction.Spam => CommentStatus.Spam,
+                ModerationAction.Trash => CommentStatus.Trash,
+                ModerationAction.NotSpam when before == CommentStatus.Spam => await StatusBeforeAsync(comment.Id, CommentStatus.Spam, ct),
+                ModerationAction.Restore when before == CommentStatus.Trash => await StatusBeforeAsync(comment.Id, CommentStatus.Trash, ct),
+                _ => before,
+            };
+            if (after == before) continue;
+            await SetStatusAsync(comment, after, action.ToString(), actor, reason: null, ct);
+            changed++;
+        }
+        await scope.CommitAsync(ct);
+        return changed;
+    }
+
+    /// <summary>
+    /// New text for a comment. A moderator's edit keeps the comment's status; anyone else's is judged by
+    /// the rules again, and a published comment the rules would hold goes back to the queue.
+    /// </summary>
+    public async Task<ChangeOutcome> EditAsync(long id, string text, CommentOrigin origin, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        await using var scope = await writes.BeginAsync(ct);
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.ErasedAt == null, ct);
+        if (comment is null) return ChangeOutcome.NotFound;
+        var normalized = CommentText.Normalize(comment.Kind, text);
+        if (normalized.Length == 0) return new ChangeOutcome(true, comment.Status, "A comment cannot be empty; trash it instead.", nameof(CommentSubmission.Text));
+        if (normalized == comment.Source) return new ChangeOutcome(true, comment.Status);
+
+        await db.LockPostForWritingAsync(comment.PostId, ct);
+        var before = comment.Status;
+        var verdict = await rules.JudgeAsync(Submission(comment) with { Text = normalized }, origin, ct);
+        CommentText.Write(comment, renderer, normalized);
+        comment.EditedAt = Now;
+        await db.SaveChangesAsync(ct);
+        await RejudgeAsync(comment, verdict, "Edit", actor, ct);
+        AuditLog.Comment(db, actor, Now, "Edit", comment, before, comment.Status, "the text changed");
+        await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, before, comment.Status));
+        await scope.CommitAsync(ct);
+        return new ChangeOutcome(true, comment.Status);
+    }
+
+    /// <summary>
+    /// A mention sent again: it takes the source's current title and excerpt, and, as new content,
+    /// is judged by the rules again (a harmless mention, once approved, cannot turn into spam unseen).
+    /// </summary>
+    public async Task<ChangeOutcome> UpdateMentionAsync(long id, CommentSubmission fromSource, CommentOrigin origin, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(fromSource);
+        await using var scope = await writes.BeginAsync(ct);
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.ErasedAt == null && c.Kind != CommentKind.Comment, ct);
+        if (comment is null) return ChangeOutcome.NotFound;
+        var text = CommentText.Normalize(comment.Kind, fromSource.Text);
+        if (text == comment.Source && fromSource.AuthorName == comment.AuthorName) return new ChangeOutcome(true, comment.Status);
+
+        await db.LockPostForWritingAsync(comment.PostId, ct);
+        var before = comment.Status;
+        var verdict = await rules.JudgeAsync(fromSource with { Text = text }, origin, ct);
+        comment.AuthorName = fromSource.AuthorName;
+        comment.SourceTitle = fromSource.SourceTitle;
+        CommentText.Write(comment, renderer, text);
+        comment.EditedAt = Now;
+        await db.SaveChangesAsync(ct);
+        await RejudgeAsync(comment, verdict, "Update", Actor.Webmention, ct);
+        AuditLog.Comment(db, Actor.Webmention, Now, "Update", comment, before, comment.Status, "the source page changed its title or text");
+        await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, before, comment.Status));
+        await scope.CommitAsync(ct);
+        return new ChangeOutcome(true, comment.Status);
+    }
+
+    /// <summary>
+    /// Deletes a comment for good. One with replies keeps its place as an erased, empty placeholder, so the
+    /// replies below it stay where they are; erased, it is never acted on again. A moderator's delete and a
+    /// source's withdrawal of its mention both end here.
+    /// </summary>
+    public async Task<ChangeOutcome> EraseAsync(long id, Actor actor, string? why, CancellationToken ct)
+    {
+        await using var scope = await writes.BeginAsync(ct);
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.ErasedAt == null, ct);
+        if (comment is null) return ChangeOutcome.NotFound;
+        await db.LockPostForWritingAsync(comment.PostId, ct);
+        var before = comment.Status;
+        if (await db.Comments.AnyAsync(c => c.ParentId == id, ct))
+        {
+            comment.Status = CommentStatus.Trash;
+            comment.ErasedAt = Now;
+            comment.AuthorName = "";
+            comment.AuthorEmail = null;
+            comment.AuthorUrl = null;
+            CommentText.Clear(comment);
+            comment.IpAddress = null;
+            comment.UserAgent = null;
+            comment.SourceUrl = null;
+            comment.SourceTitle = null;
+            await db.SaveChangesAsync(ct);
+            await ThreadCounts.ApplyAsync(db, comment, before, CommentStatus.Trash, ct);
+            AuditLog.Comment(db, actor, Now, "Delete", comment, before, CommentStatus.Trash, Note("kept as an empty placeholder for its replies", why));
+            writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Erased, before, CommentStatus.Trash));
+        }
+        else
+        {
+            await ThreadCounts.ApplyAsync(db, comment, before, null, ct);
+            db.Comments.Remove(comment);
+            AuditLog.Comment(db, actor, Now, "Delete", comment, before, null, why);
+            writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Deleted, before, null));
+        }
+        await db.SaveChangesAsync(ct);
+        await scope.CommitAsync(ct);
+        return new ChangeOutcome(true, comment.ErasedAt is null ? null : CommentStatus.Trash);
+    }
+
+    /// <summary>A moderator's reply is published at once; a held comment they answer is approved with it.</summary>
+    public async Task<CommentResult> ReplyAsModeratorAsync(long parentId, string text, ClaimsPrincipal moderator, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(moderator) ?? throw new InvalidOperationException("Moderators reply under their account.");
+        var actor = Actor.Of(moderator);
+        await using var scope = await writes.BeginAsync(ct);
+        var parent = await db.Comments.SingleOrDefaultAsync(c => c.Id == parentId && c.ErasedAt == null, ct);
+        if (parent is null) return CommentResult.Refused(CommentProblem.ParentInvalid, "There is no such comment.");
+        if (parent.Status == CommentStatus.Pending)
+        {
+            await SetStatusAsync(parent, CommentStatus.Approved, nameof(ModerationAction.Approve), actor, reason: null, ct);
+        }
+        var result = await pipeline.AddAsync(new CommentSubmission
+        {
+            PostId = parent.PostId,
+            ParentId = parent.Id,
+            AuthorName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "Moderator" : user.DisplayName,
+            AuthorEmail = user.Email,
+            AuthorUrl = user.Website,
+            UserId = user.Id,
+            Text = text,
+        }, CommentOrigin.Moderator, ct);
+        if (result.Comment is { } reply)
+        {
+            AuditLog.Comment(db, actor, Now, "Reply", reply, null, reply.Status);
+            await db.SaveChangesAsync(ct);
+            await scope.CommitAsync(ct);
+        }
+        return result;
+    }
+
+    /// <summary>Moves a post to the trash, remembering what it was; its thread leaves the site with it.</summary>
+    public async Task<bool> TrashPostAsync(long postId, Actor actor, string? note, CancellationToken ct) =>
+        await ChangePostAsync(postId, ThreadChangeKind.PostTrashed, "Trash post", actor, note, posts => posts
+            .Where(p => p.Status != PostStatus.Trash)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.StatusBeforeTrash, p => p.Status)
+                .SetProperty(p => p.Status, PostStatus.Trash)
+                .SetProperty(p => p.Version, Guid.NewGuid()), ct), ct);
+
+    /// <summary>Back from the trash, as it was before (a draft when that is unknown), with its thread.</summary>
+    public async Task<bool> RestorePostAsync(long postId, Actor actor, string? note, CancellationToken ct) =>
+        await ChangePostAsync(postId, ThreadChangeKind.PostRestored, "Restore post", actor, note, posts => posts
+            .Where(p => p.Status == PostStatus.Trash)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, p => p.StatusBeforeTrash ?? PostStatus.Draft)
+                .SetProperty(p => p.StatusBeforeTrash, (PostStatus?)null)
+                .SetProperty(p => p.Version, Guid.NewGuid()), ct), ct);
+
+    /// <summary>Removes a post and its whole thread; replies go before the comments they answer.</summary>
+    public async Task<bool> DeletePostAsync(long postId, Actor actor, string? note, CancellationToken ct) =>
+        await ChangePostAsync(postId, ThreadChangeKind.PostDeleted, "Delete post", actor, note, async posts =>
+        {
+            var deepest = await db.Comments.Where(c => c.PostId == postId).MaxAsync(c => (int?)c.Depth, ct) ?? -1;
+            for (var depth = deepest; depth >= 0; depth--)
+            {
+                await db.Comments.Where(c => c.PostId == postId && c.Depth == depth).ExecuteDeleteAsync(ct);
+            }
+            return await posts.ExecuteDeleteAsync(ct);
+        }, ct);
+
+    /// <summary>Anything else about a post that its page shows (published, edited, opened or closed), announced like the rest.</summary>
+    public async Task<bool> ChangePostAsync(long postId, string action, Actor actor, string? note,
+        Func<IQueryable<Post>, Task<int>> change, CancellationToken ct) =>
+        await ChangePostAsync(postId, ThreadChangeKind.PostChanged, action, actor, note, change, ct);
+
+    private async Task<bool> ChangePostAsync(long postId, ThreadChangeKind kind, string action, Actor actor, string? note,
+        Func<IQueryable<Post>, Task<int>> change, CancellationToken ct)
+    {
+        await using var scope = await writes.BeginAsync(ct);
+        await db.LockPostForWritingAsync(postId, ct);
+        if (await change(db.Posts.Where(p => p.Id == postId)) == 0) return false;
+        AuditLog.Add(db, actor, Now, action, postId, note);
+        await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(postId, null, kind, null, null));
+        await scope.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>The rules' verdict on changed content: what they would hold or mark spam leaves the thread; the rest keeps its status.</summary>
+    private async Task RejudgeAsync(Comment comment, ModerationVerdict verdict, string action, Actor actor, CancellationToken ct)
+    {
+        var stricter = (comment.Status, verdict.Status) is (CommentStatus.Approved, CommentStatus.Pending or CommentStatus.Spam)
+            or (CommentStatus.Pending, CommentStatus.Spam);
+        if (stricter) await SetStatusAsync(comment, verdict.Status, $"{action}: judged again", actor, verdict.Reason, ct);
+    }
+
+    private async Task SetStatusAsync(Comment comment, CommentStatus after, string action, Actor actor, string? reason, CancellationToken ct)
+    {
+        await db.LockPostForWritingAsync(comment.PostId, ct);
+        var before = comment.Status;
+        comment.Status = after;
+        comment.ModerationReason = after == CommentStatus.Approved ? null : reason ?? comment.ModerationReason;
+        await db.SaveChangesAsync(ct);
+        await ThreadCounts.ApplyAsync(db, comment, before, after, ct);
+        AuditLog.Comment(db, actor, Now, action, comment, before, after, reason);
+        await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.StatusChanged, before, after));
+    }
+
+    /// <summary>What a comment was before it was marked spam or trashed, from the log; approved when the rules put it there on arrival.</summary>
+    private async Task<CommentStatus> StatusBeforeAsync(long id, CommentStatus removedAs, CancellationToken ct) =>
+        await db.ModerationLog.Where(e => e.CommentId == id && e.StatusAfter == removedAs && e.StatusBefore != null)
+            .OrderByDescending(e => e.Id).Select(e => e.StatusBefore).FirstOrDefaultAsync(ct)
+        ?? CommentStatus.Approved;
+
+    private static CommentSubmission Submission(Comment comment) => new()
+    {
+        PostId = comment.PostId,
+        ParentId = comment.ParentId,
+        Kind = comment.Kind,
+        AuthorName = comment.AuthorName,
+        AuthorEmail = comment.AuthorEmail,
+        AuthorUrl = comment.AuthorUrl,
+        UserId = comment.UserId,
+        Text = comment.Source,
+        SourceUrl = comment.SourceUrl,
+        SourceTitle = comment.SourceTitle,
+        IpAddress = comment.IpAddress,
+        UserAgent = comment.UserAgent,
+    };
+
+    private static string Note(string what, string? why) => why is null ? what : $"{why}; {what}";
+}

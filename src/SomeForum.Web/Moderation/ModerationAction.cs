@@ -1,0 +1,11 @@
+namespace SomeForum.Web.Moderation;
+
+public enum ModerationAction
+{
+    Approve,
+    Unapprove,
+    Spam,
+    NotSpam,
+    Trash,
+    Restore,
+}

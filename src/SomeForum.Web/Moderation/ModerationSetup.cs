@@ -1,0 +1,13 @@
+namespace SomeForum.Web.Moderation;
+
+public static class ModerationSetup
+{
+    public static WebApplicationBuilder AddModeration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ModerationRules>();
+        builder.Services.AddScoped<ModerationSettings>();
+        return builder;
+    }
+}
