@@ -34,34 +34,14 @@ public abstract class BrowserForum : IAsyncLifetime
         server.Start();
         await Accounts.CreateAsync(server.Services, Accounts.Moderator, SomeForum.Web.Accounts.Roles.Moderator);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Args = Chromium.Args,
-            Headless = true,
-        });
+        browser = await Chromium.LaunchAsync(playwright, executable);
     }
 
     /// <summary>A new browser context and page: a reader arriving with a browser of their own.</summary>
-    public async Task<BrowserSession> OpenAsync(bool javaScript = true, int width = 1280, int height = 800, bool phone = false,
-        ColorScheme colorScheme = ColorScheme.Light)
-    {
-        var context = await (browser ?? throw new InvalidOperationException("The browser has not started.")).NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Address.ToString().TrimEnd('/'),
-            JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            IsMobile = phone,
-            HasTouch = phone,
-            ColorScheme = colorScheme,
-            ReducedMotion = ReducedMotion.Reduce,
-            Locale = "en-GB",
-            TimezoneId = "Europe/London",
-        });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(15_000);
-        return await BrowserSession.CreateAsync(context, javaScript);
-    }
+    public Task<BrowserSession> OpenAsync(bool javaScript = true, int width = 1280, int height = 800, bool phone = false,
+        ColorScheme colorScheme = ColorScheme.Light) =>
+        BrowserSession.OpenAsync(browser ?? throw new InvalidOperationException("The browser has not started."), Address,
+            javaScript, width, height, phone, colorScheme);
 
     public async Task DisposeAsync()
     {

@@ -46,8 +46,26 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Console errors and uncaught exceptions, in order.</summary>
     public IReadOnlyList<string> ConsoleErrors => [.. consoleErrors];
 
-    internal static async Task<BrowserSession> CreateAsync(IBrowserContext context, bool javaScript) =>
-        new(context, await context.NewPageAsync(), javaScript);
+    /// <summary>A new browser context and page on the app at <paramref name="address"/>: a reader arriving with a browser of their own.</summary>
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri address, bool javaScript = true, int width = 1280,
+        int height = 800, bool phone = false, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = address.ToString().TrimEnd('/'),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = phone,
+            HasTouch = phone,
+            ColorScheme = colorScheme,
+            ReducedMotion = ReducedMotion.Reduce,
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(15_000);
+        return new(context, await context.NewPageAsync(), javaScript);
+    }
 
     /// <summary>Goes to a page of the forum and starts listening for policy violations on it.</summary>
     public async Task<IResponse> GotoAsync(string path)

@@ -27,4 +27,12 @@ public static class Chromium
         }
         return path;
     }
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, string executablePath) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executablePath,
+            Args = Args,
+            Headless = true,
+        });
 }
