@@ -14,9 +14,9 @@ public sealed class AccountsAndClosingTests
     public async Task ASignedInReaderCommentsUnderTheirAccountWithoutRetypingTheirDetails()
     {
         using var factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0").With("Moderation:HoldFirstComment", "false");
-        var userId = await Visitor.CreateUserAsync(factory, "member@example.org");
+        var userId = await factory.CreateUserAsync("member@example.org");
         using var member = new Visitor(factory);
-        await member.SignInAsync("member@example.org", Visitor.Password);
+        await member.SignInAsync("member@example.org", ForumFactory.UserPassword);
 
         var form = await member.PageAsync(SeedPost);
         Assert.Null(form.QuerySelector("#Input_Name"));

@@ -125,7 +125,7 @@ public sealed class PostgresTests : IAsyncLifetime
     [Fact]
     public async Task AModeratorSignsInAndApprovesOnPostgres()
     {
-        await Visitor.CreateUserAsync(factory, "mod@example.org", SomeForum.Web.Accounts.Roles.Moderator);
+        await factory.CreateUserAsync("mod@example.org", SomeForum.Web.Accounts.Roles.Moderator);
         using var guest = new Visitor(factory, "203.0.113.200");
         using (var posted = await guest.SubmitAsync("/posts/some-so-far-so-what", "form.comment-form",
             [new("Input.Name", "Guest"), new("Input.Email", "guest@example.org"), new("Input.Text", "Held on PostgreSQL")], "Input.Intent=post"))
@@ -134,7 +134,7 @@ public sealed class PostgresTests : IAsyncLifetime
         }
         var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.Source == "Held on PostgreSQL").Select(c => c.Id).SingleAsync());
         using var moderator = new Visitor(factory, "192.0.2.1");
-        await moderator.SignInAsync("mod@example.org", Visitor.Password);
+        await moderator.SignInAsync("mod@example.org", ForumFactory.UserPassword);
         using (var approve = await moderator.SubmitAsync("/moderation", "form.queue", [], $"OnOne=Approve:{id}"))
         {
             Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);

@@ -1,9 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using SomeForum.Web.Accounts;
 
 namespace SomeForum.IntegrationTests.Infrastructure;
 
@@ -70,22 +67,5 @@ public sealed class Visitor(ForumFactory factory, string address = "198.51.100.7
         using var response = await SubmitAsync("/account/sign-in", "form.stacked-form",
             [new("Input.Email", email), new("Input.Password", password)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {email} answered {(int)response.StatusCode}");
-    }
-
-    public const string Password = "correct horse battery";
-
-    /// <summary>Creates an account with the given roles, straight through Identity.</summary>
-    public static async Task<string> CreateUserAsync(ForumFactory factory, string email, params string[] roles)
-    {
-        await using var scope = factory.Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-        var user = new ForumUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        foreach (var role in roles)
-        {
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        }
-        return user.Id;
     }
 }

@@ -17,9 +17,9 @@ public sealed class ModerationActionTests : IDisposable
 
     private async Task<Visitor> ModeratorAsync(string email = "mod@example.org")
     {
-        await Visitor.CreateUserAsync(factory, email, Roles.Moderator);
+        await factory.CreateUserAsync(email, Roles.Moderator);
         var moderator = new Visitor(factory, "192.0.2.10");
-        await moderator.SignInAsync(email, Visitor.Password);
+        await moderator.SignInAsync(email, ForumFactory.UserPassword);
         return moderator;
     }
 
@@ -209,10 +209,10 @@ public sealed class ModerationActionTests : IDisposable
     [Fact]
     public async Task AdministratorsReadTheAuditLogAndGrantTheModeratorRole()
     {
-        await Visitor.CreateUserAsync(factory, "boss@example.org", Roles.Administrator);
-        var userId = await Visitor.CreateUserAsync(factory, "helper@example.org");
+        await factory.CreateUserAsync("boss@example.org", Roles.Administrator);
+        var userId = await factory.CreateUserAsync("helper@example.org");
         using var admin = new Visitor(factory, "192.0.2.11");
-        await admin.SignInAsync("boss@example.org", Visitor.Password);
+        await admin.SignInAsync("boss@example.org", ForumFactory.UserPassword);
         using (var trash = await ActAsync(admin, "Trash", 2, "Approved"))
         {
             Assert.Equal(HttpStatusCode.Redirect, trash.StatusCode);
@@ -226,7 +226,7 @@ public sealed class ModerationActionTests : IDisposable
             Assert.Equal(HttpStatusCode.Redirect, grant.StatusCode);
         }
         using var helper = new Visitor(factory, "192.0.2.12");
-        await helper.SignInAsync("helper@example.org", Visitor.Password);
+        await helper.SignInAsync("helper@example.org", ForumFactory.UserPassword);
         using var queue = await helper.GetAsync("/moderation");
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
     }
@@ -247,14 +247,14 @@ public sealed class ModerationActionTests : IDisposable
     [Fact]
     public async Task SignInLocksTheAccountAfterRepeatedFailures()
     {
-        await Visitor.CreateUserAsync(factory, "victim@example.org");
+        await factory.CreateUserAsync("victim@example.org");
         using var attacker = new Visitor(factory);
         for (var i = 0; i < 5; i++)
         {
             using var failed = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", "wrong password " + i)]);
             Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
         }
-        using var locked = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", Visitor.Password)]);
+        using var locked = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", ForumFactory.UserPassword)]);
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -117,9 +117,9 @@ public sealed class ModerationRuleTests
     public async Task RulesSavedByAnAdministratorReplaceTheConfiguration()
     {
         using var factory = Forum();
-        await Visitor.CreateUserAsync(factory, "admin@example.org", Roles.Administrator);
+        await factory.CreateUserAsync("admin@example.org", Roles.Administrator);
         using var admin = new Visitor(factory);
-        await admin.SignInAsync("admin@example.org", Visitor.Password);
+        await admin.SignInAsync("admin@example.org", ForumFactory.UserPassword);
 
         var form = await admin.PageAsync("/moderation/rules");
         Assert.Equal("2", form.QuerySelector("#Input_HoldLinkCount")?.GetAttribute("value"));

@@ -18,7 +18,7 @@ public sealed class ProtectionTests
         var file = Path.Combine(Path.GetTempPath(), $"someforum-admin-{Guid.NewGuid():N}.db");
         using (var first = new ForumFactory(file))
         {
-            await Visitor.CreateUserAsync(first, "admin@example.org"); // someone else's password
+            await first.CreateUserAsync("admin@example.org"); // someone else's password
         }
         using var configured = new ForumFactory(file).With("Admin:Email", "admin@example.org").With("Admin:Password", "the operator's own secret");
         var error = Assert.ThrowsAny<Exception>(() => configured.Server);
@@ -30,7 +30,7 @@ public sealed class ProtectionTests
     public async Task AGuestCannotCommentWithAMembersEmail()
     {
         using var factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0");
-        await Visitor.CreateUserAsync(factory, "member@example.org");
+        await factory.CreateUserAsync("member@example.org");
         using var guest = new Visitor(factory);
         var before = await factory.WithDbAsync(db => db.Comments.CountAsync());
         using var response = await guest.SubmitAsync("/posts/some-so-far-so-what", "form.comment-form",
@@ -60,9 +60,9 @@ public sealed class ProtectionTests
     public async Task AnErasedCommentCannotBeRestored()
     {
         using var factory = new ForumFactory();
-        await Visitor.CreateUserAsync(factory, "mod@example.org", Roles.Moderator);
+        await factory.CreateUserAsync("mod@example.org", Roles.Moderator);
         using var moderator = new Visitor(factory, "192.0.2.20");
-        await moderator.SignInAsync("mod@example.org", Visitor.Password);
+        await moderator.SignInAsync("mod@example.org", ForumFactory.UserPassword);
         // Comment 8 has replies: deleting it leaves an erased placeholder in the trash.
         (await moderator.SubmitAsync("/moderation/comments/8/delete", "main form[method=post]", [])).Dispose();
         var trash = await moderator.PageAsync("/moderation?Status=Trash");
@@ -77,10 +77,10 @@ public sealed class ProtectionTests
     public async Task AMembersPostStaysInTheTrashAndTheirEditsAreJudgedAgain()
     {
         using var factory = new ForumFactory().With("Posts:MembersCanStart", "true").With("Moderation:HoldFirstComment", "false");
-        await Visitor.CreateUserAsync(factory, "member@example.org");
-        await Visitor.CreateUserAsync(factory, "mod@example.org", Roles.Moderator);
+        await factory.CreateUserAsync("member@example.org");
+        await factory.CreateUserAsync("mod@example.org", Roles.Moderator);
         using var member = new Visitor(factory, "203.0.113.61");
-        await member.SignInAsync("member@example.org", Visitor.Password);
+        await member.SignInAsync("member@example.org", ForumFactory.UserPassword);
         (await member.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", "Harmless"), F("Input.Body", "Nice words."), F("Input.Intent", "publish")])).Dispose();
         Assert.Equal(PostStatus.Published, (await factory.WithDbAsync(db => db.Posts.SingleAsync(p => p.Slug == "harmless"))).Status);
 
@@ -93,7 +93,7 @@ public sealed class ProtectionTests
 
         // A moderator trashes it; its author can neither reopen it nor delete it (and its comments) for good.
         using var moderator = new Visitor(factory, "192.0.2.21");
-        await moderator.SignInAsync("mod@example.org", Visitor.Password);
+        await moderator.SignInAsync("mod@example.org", ForumFactory.UserPassword);
         (await moderator.SubmitAsync("/moderation/posts", $"#post-{edited.Id} form:nth-of-type(2)", [])).Dispose();
         Assert.Equal(PostStatus.Trash, (await factory.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == edited.Id))).Status);
         using (var edit = await member.GetAsync("/posts/harmless/edit")) Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
@@ -109,16 +109,16 @@ public sealed class ProtectionTests
     public async Task AModeratorPublishesOnlyTheVersionOfAPostTheyRead()
     {
         using var factory = new ForumFactory().With("Posts:MembersCanStart", "true");
-        await Visitor.CreateUserAsync(factory, "member@example.org");
-        await Visitor.CreateUserAsync(factory, "mod@example.org", Roles.Moderator);
+        await factory.CreateUserAsync("member@example.org");
+        await factory.CreateUserAsync("mod@example.org", Roles.Moderator);
         using var member = new Visitor(factory, "203.0.113.62");
-        await member.SignInAsync("member@example.org", Visitor.Password);
+        await member.SignInAsync("member@example.org", ForumFactory.UserPassword);
         (await member.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", "Question"), F("Input.Body", "Fair question."), F("Input.Intent", "publish")])).Dispose();
         var post = await factory.WithDbAsync(db => db.Posts.SingleAsync(p => p.Slug == "question"));
         Assert.Equal(PostStatus.Pending, post.Status);
 
         using var moderator = new Visitor(factory, "192.0.2.22");
-        await moderator.SignInAsync("mod@example.org", Visitor.Password);
+        await moderator.SignInAsync("mod@example.org", ForumFactory.UserPassword);
         var read = await moderator.PageAsync("/moderation/posts");
         var form = read.QuerySelector($"#post-{post.Id} form")!;
         var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => F(i.GetAttribute("name")!, i.GetAttribute("value")!)).ToList();

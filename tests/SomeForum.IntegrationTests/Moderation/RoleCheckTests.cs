@@ -21,9 +21,9 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
         {
             if (usersCreated) return;
             usersCreated = true;
-            await Visitor.CreateUserAsync(this, "reader@example.org");
-            await Visitor.CreateUserAsync(this, "moderator@example.org", Roles.Moderator);
-            await Visitor.CreateUserAsync(this, "admin@example.org", Roles.Administrator);
+            await CreateUserAsync("reader@example.org");
+            await CreateUserAsync("moderator@example.org", Roles.Moderator);
+            await CreateUserAsync("admin@example.org", Roles.Administrator);
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     {
         await forum.EnsureUsersAsync();
         using var reader = new Visitor(forum);
-        await reader.SignInAsync("reader@example.org", Visitor.Password);
+        await reader.SignInAsync("reader@example.org", ForumFactory.UserPassword);
         foreach (var route in ProtectedRoutes())
         {
             using var get = await reader.GetAsync(route);
@@ -82,7 +82,7 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     {
         await forum.EnsureUsersAsync();
         using var moderator = new Visitor(forum);
-        await moderator.SignInAsync("moderator@example.org", Visitor.Password);
+        await moderator.SignInAsync("moderator@example.org", ForumFactory.UserPassword);
         foreach (var route in ProtectedRoutes())
         {
             using var get = await moderator.GetAsync(route);
@@ -101,7 +101,7 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     {
         await forum.EnsureUsersAsync();
         using var admin = new Visitor(forum);
-        await admin.SignInAsync("admin@example.org", Visitor.Password);
+        await admin.SignInAsync("admin@example.org", ForumFactory.UserPassword);
         foreach (var route in ProtectedRoutes())
         {
             using var get = await admin.GetAsync(route);
@@ -114,7 +114,7 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     {
         await forum.EnsureUsersAsync();
         using var moderator = new Visitor(forum);
-        await moderator.SignInAsync("moderator@example.org", Visitor.Password);
+        await moderator.SignInAsync("moderator@example.org", ForumFactory.UserPassword);
         using var response = await PostAsync(moderator, "/moderation");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

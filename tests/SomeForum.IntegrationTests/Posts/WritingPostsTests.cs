@@ -17,9 +17,9 @@ public sealed class WritingPostsTests : IDisposable
 
     private async Task<Visitor> SignedInAsync(string email, params string[] roles)
     {
-        await Visitor.CreateUserAsync(factory, email, roles);
+        await factory.CreateUserAsync(email, roles);
         var visitor = new Visitor(factory, $"192.0.2.{Math.Abs(email.GetHashCode(StringComparison.Ordinal)) % 200 + 1}");
-        await visitor.SignInAsync(email, Visitor.Password);
+        await visitor.SignInAsync(email, ForumFactory.UserPassword);
         return visitor;
     }
 
@@ -224,10 +224,10 @@ public sealed class WritingPostsTests : IDisposable
     public async Task InAnOpenForumAMembersFirstPostWaitsForAModerator()
     {
         using var open = new ForumFactory().With("Posts:MembersCanStart", "true");
-        await Visitor.CreateUserAsync(open, "member@example.org");
-        await Visitor.CreateUserAsync(open, "mod@example.org", Roles.Moderator);
+        await open.CreateUserAsync("member@example.org");
+        await open.CreateUserAsync("mod@example.org", Roles.Moderator);
         using var member = new Visitor(open, "203.0.113.90");
-        await member.SignInAsync("member@example.org", Visitor.Password);
+        await member.SignInAsync("member@example.org", ForumFactory.UserPassword);
 
         using (var write = await member.SubmitAsync("/posts/new", "form.post-editor",
             [F("Input.Title", "My question"), F("Input.Body", "What do you think?"), F("Input.Intent", "publish")]))
@@ -242,7 +242,7 @@ public sealed class WritingPostsTests : IDisposable
         }
 
         using var moderator = new Visitor(open, "192.0.2.50");
-        await moderator.SignInAsync("mod@example.org", Visitor.Password);
+        await moderator.SignInAsync("mod@example.org", ForumFactory.UserPassword);
         var queue = await moderator.PageAsync("/moderation/posts");
         Assert.NotNull(queue.GetElementById($"post-{held.Id}"));
         (await moderator.SubmitAsync("/moderation/posts", $"#post-{held.Id} form:first-of-type", [])).Dispose();
