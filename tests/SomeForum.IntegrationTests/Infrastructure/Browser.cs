@@ -62,7 +62,7 @@ public sealed class Browser : IDisposable
     }
 
     /// <summary>A POST of exactly these fields, no token added: what a forged or replayed request looks like.</summary>
-    public async Task<Page> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    public async Task<Page> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string?>> fields)
     {
         using var content = new FormUrlEncodedContent(fields);
         using var response = await Client.PostAsync(new Uri(url, UriKind.RelativeOrAbsolute), content);
