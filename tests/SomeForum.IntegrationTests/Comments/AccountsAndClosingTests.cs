@@ -14,18 +14,18 @@ public sealed class AccountsAndClosingTests
     public async Task ASignedInReaderCommentsUnderTheirAccountWithoutRetypingTheirDetails()
     {
         using var factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0").With("Moderation:HoldFirstComment", "false");
-        var userId = await Visitor.CreateUserAsync(factory, "member@example.org");
-        using var member = new Visitor(factory);
-        await member.SignInAsync("member@example.org", Visitor.Password);
+        var userId = await factory.CreateUserAsync("member@example.org");
+        using var member = new Browser(factory);
+        await member.SignInAsync("member@example.org", ForumFactory.UserPassword);
 
-        var form = await member.PageAsync(SeedPost);
+        var form = await member.OpenAsync(SeedPost);
         Assert.Null(form.QuerySelector("#Input_Name"));
         Assert.Contains("Commenting as member", form.QuerySelector(".signed-in-as")?.TextContent, StringComparison.Ordinal);
 
         // A forged name in the form changes nothing: the account is who comments.
-        using var response = await member.SubmitAsync(SeedPost, "form.comment-form",
+        var response = await member.SubmitAsync(SeedPost, "form.comment-form",
             [new("Input.Text", "As myself."), new("Input.Name", "Someone Else")], "Input.Intent=post");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
         var stored = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Source == "As myself."));
         Assert.Equal(("member", "member@example.org", userId, CommentStatus.Approved), (stored.AuthorName, stored.AuthorEmail, stored.UserId, stored.Status));
     }
@@ -36,22 +36,22 @@ public sealed class AccountsAndClosingTests
         using var factory = new ForumFactory().With("Moderation:CloseCommentsAfterDays", "14").With("Comments:FloodIntervalSeconds", "0");
         _ = factory.Server;
         await factory.WithDbAsync(db => db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-15))));
-        using var reader = new Visitor(factory);
-        var page = await reader.PageAsync(SeedPost);
+        using var reader = new Browser(factory);
+        var page = await reader.OpenAsync(SeedPost);
         Assert.Equal("Comments are closed.", page.QuerySelector(".comments-closed")?.TextContent);
         Assert.Empty(page.QuerySelectorAll(".reply-link"));
 
         await factory.WithDbAsync(db => db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-13))));
-        var open = await reader.PageAsync(SeedPost);
+        var open = await reader.OpenAsync(SeedPost);
         var token = open.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         // The post ages past the limit while the reader writes: refused, nothing stored, the text given back.
         await factory.WithDbAsync(db => db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-15))));
         var before = await factory.WithDbAsync(db => db.Comments.CountAsync());
-        using var late = await reader.PostFormAsync(SeedPost, [new("__RequestVerificationToken", token), new("Input.Name", "Late"),
+        var late = await reader.PostFormAsync(SeedPost, [new("__RequestVerificationToken", token), new("Input.Name", "Late"),
             new("Input.Email", "late@example.org"), new("Input.Text", "Too late to say this"), new("Input.Intent", "post")]);
-        Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
-        Assert.Contains("Too late to say this", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, late.Status);
+        Assert.Contains("Too late to say this", late.Body, StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Comments.CountAsync()));
     }
 
@@ -64,12 +64,12 @@ public sealed class AccountsAndClosingTests
         Assert.Equal(2, await factory.WithDbAsync(db => db.Comments.MaxAsync(c => c.Depth)));
 
         var pingback = await factory.WithDbAsync(db => db.Comments.Where(c => c.Kind == CommentKind.Pingback).Select(c => c.Id).FirstAsync());
-        using var reader = new Visitor(factory);
+        using var reader = new Browser(factory);
         var before = await factory.WithDbAsync(db => db.Comments.CountAsync());
-        using var response = await reader.SubmitAsync(SeedPost, "form.comment-form",
+        var response = await reader.SubmitAsync(SeedPost, "form.comment-form",
             [new("Input.Name", "Forger"), new("Input.Email", "f@example.org"), new("Input.Text", "Replying to a pingback"),
              new("Input.ParentId", pingback.ToString(System.Globalization.CultureInfo.InvariantCulture))], "Input.Intent=post");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Comments.CountAsync()));
     }
 }

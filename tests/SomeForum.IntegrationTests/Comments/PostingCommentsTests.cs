@@ -211,7 +211,7 @@ public sealed class PostingCommentsTests
         Assert.StartsWith("Reply to Tim Collins", preview.Document.QuerySelector("#reply-title")?.Text(), StringComparison.Ordinal);
         Assert.Equal(SeedThread.Entries, await factory.CountCommentsAsync());
 
-        var posted = await ann.SubmitCommentFormAsync(preview, [new("Input.Intent", "post")]);
+        var posted = await ann.SubmitAsync(preview, "form.comment-form", [], "Input.Intent=post");
         Assert.Equal(HttpStatusCode.Found, posted.Status);
         var page = (await ann.FollowAsync(posted)).Document;
         Assert.Equal("comment-11", page.Entry(22).ParentEntryId());

@@ -185,7 +185,7 @@ public sealed class RefusedCommentsTests
         var form = await ann.GetAsync(SeedThread.Url);
         await factory.WithDbAsync(db => db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentsOpen, false)));
 
-        var refused = await ann.SubmitCommentFormAsync(form, new CommentForm("Too late.") { Name = "Ann Reader" }.Fields());
+        var refused = await ann.SubmitCommentAsync(form, new CommentForm("Too late.") { Name = "Ann Reader" });
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal(SeedThread.Entries, await factory.CountCommentsAsync());
@@ -293,9 +293,11 @@ public sealed class RefusedCommentsTests
         var page = await browser.OpenAsync(SeedThread.Url);
         var token = page.QuerySelector($"input[name='{Browser.AntiforgeryField}']")?.GetAttribute("value");
         Assert.NotNull(token);
-        using var form = new FormUrlEncodedContent(new CommentForm(text).Fields()
+        var comment = new CommentForm(text);
+        using var form = new FormUrlEncodedContent(comment.Fields()
             .Where(f => f.Value is not null)
             .Select(f => new KeyValuePair<string, string>(f.Key, f.Value!))
+            .Append(new("Input.Intent", comment.Intent))
             .Append(new(Browser.AntiforgeryField, token)));
         return await form.ReadAsByteArrayAsync();
     }
@@ -354,7 +356,7 @@ public sealed class RefusedCommentsTests
         using var factory = Open();
         using var ann = new Browser(factory);
 
-        var forged = await ann.SubmitCommentFormAsync(SeedThread.Url, new CommentForm("Sent from elsewhere.").Fields(), Browser.AntiforgeryField);
+        var forged = await ann.SubmitAsync(SeedThread.Url, "form.comment-form", [.. new CommentForm("Sent from elsewhere.").Fields(), new(Browser.AntiforgeryField, null)]);
         Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
 
         // Nor with a token that was given to another browser.
@@ -362,7 +364,7 @@ public sealed class RefusedCommentsTests
         var bobsForm = await bob.GetAsync(SeedThread.Url);
         var token = bobsForm.Document.QuerySelector($"input[name='{Browser.AntiforgeryField}']")?.GetAttribute("value");
         Assert.NotNull(token);
-        var borrowed = await ann.SubmitCommentFormAsync(SeedThread.Url, [.. new CommentForm("With Bob's token.").Fields(), new(Browser.AntiforgeryField, token)]);
+        var borrowed = await ann.SubmitAsync(SeedThread.Url, "form.comment-form", [.. new CommentForm("With Bob's token.").Fields(), new(Browser.AntiforgeryField, token)]);
         Assert.Equal(HttpStatusCode.BadRequest, borrowed.Status);
 
         Assert.Equal(SeedThread.Entries, await factory.CountCommentsAsync());

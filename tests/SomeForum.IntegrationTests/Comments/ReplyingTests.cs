@@ -146,7 +146,7 @@ public sealed class ReplyingTests
         Assert.NotNull(form.QuerySelector($"input[name='{Browser.AntiforgeryField}']"));
         Assert.Equal("/posts/some-so-far-so-what#comment-11", replyPage.Document.QuerySelector("#cancel-reply")?.GetAttribute("href"));
 
-        var posted = await browser.SubmitCommentFormAsync(replyPage, new CommentForm("Without JavaScript.").Fields());
+        var posted = await browser.SubmitCommentAsync(replyPage, new CommentForm("Without JavaScript."));
 
         Assert.Equal(HttpStatusCode.Found, posted.Status);
         Assert.Equal("/posts/some-so-far-so-what#comment-22", posted.Location);
@@ -192,7 +192,7 @@ public sealed class ReplyingTests
         {
             var forged = form.Document.QuerySelector("form.comment-form")!;
             forged.SetAttribute("action", SeedThread.ReplyUrl(id));
-            var posted = await bob.SubmitCommentFormAsync(form, new CommentForm($"Reply to {id.ToString(CultureInfo.InvariantCulture)}").Fields());
+            var posted = await bob.SubmitCommentAsync(form, new CommentForm($"Reply to {id.ToString(CultureInfo.InvariantCulture)}"));
             Assert.Equal(HttpStatusCode.NotFound, posted.Status);
         }
         Assert.Equal(before, await factory.CountCommentsAsync());

@@ -71,14 +71,14 @@ public sealed class PostgresTests : IAsyncLifetime
     public async Task ThePostPageAndItsPagesReadTheSameFromPostgres()
     {
         using var paged = Forum(database, ("Comments:PageSize", "5"));
-        using var reader = new Visitor(paged);
-        var page = await reader.PageAsync("/posts/some-so-far-so-what?cpage=2");
+        using var reader = new Browser(paged);
+        var page = await reader.OpenAsync("/posts/some-so-far-so-what?cpage=2");
         Assert.Equal(["6", "7", "8", "9", "10"], page.QuerySelectorAll("ol.comment-list > li").Select(li => li.GetAttribute("value")));
         Assert.Equal(3, page.QuerySelectorAll("#comment-8 ul.children li").Length);
 
-        using var whole = await reader.GetAsync("/comments/21");
-        Assert.Equal(HttpStatusCode.Redirect, whole.StatusCode);
-        Assert.Equal("/posts/some-so-far-so-what?cpage=3#comment-21", whole.Headers.Location?.OriginalString);
+        var whole = await reader.GetAsync("/comments/21");
+        Assert.Equal(HttpStatusCode.Redirect, whole.Status);
+        Assert.Equal("/posts/some-so-far-so-what?cpage=3#comment-21", whole.Location);
     }
 
     [Fact]
@@ -125,21 +125,17 @@ public sealed class PostgresTests : IAsyncLifetime
     [Fact]
     public async Task AModeratorSignsInAndApprovesOnPostgres()
     {
-        await Visitor.CreateUserAsync(factory, "mod@example.org", SomeForum.Web.Accounts.Roles.Moderator);
-        using var guest = new Visitor(factory, "203.0.113.200");
-        using (var posted = await guest.SubmitAsync("/posts/some-so-far-so-what", "form.comment-form",
-            [new("Input.Name", "Guest"), new("Input.Email", "guest@example.org"), new("Input.Text", "Held on PostgreSQL")], "Input.Intent=post"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        }
+        await factory.CreateUserAsync("mod@example.org", SomeForum.Web.Accounts.Roles.Moderator);
+        using var guest = new Browser(factory, "203.0.113.200");
+        var posted = await guest.SubmitAsync("/posts/some-so-far-so-what", "form.comment-form",
+            [new("Input.Name", "Guest"), new("Input.Email", "guest@example.org"), new("Input.Text", "Held on PostgreSQL")], "Input.Intent=post");
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.Source == "Held on PostgreSQL").Select(c => c.Id).SingleAsync());
-        using var moderator = new Visitor(factory, "192.0.2.1");
-        await moderator.SignInAsync("mod@example.org", Visitor.Password);
-        using (var approve = await moderator.SubmitAsync("/moderation", "form.queue", [], $"OnOne=Approve:{id}"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
-        }
-        var page = await new Visitor(factory).PageAsync("/posts/some-so-far-so-what");
+        using var moderator = new Browser(factory, "192.0.2.1");
+        await moderator.SignInAsync("mod@example.org", ForumFactory.UserPassword);
+        var approve = await moderator.SubmitAsync("/moderation", "form.queue", [], $"OnOne=Approve:{id}");
+        Assert.Equal(HttpStatusCode.Redirect, approve.Status);
+        var page = await new Browser(factory).OpenAsync("/posts/some-so-far-so-what");
         Assert.Equal("14", page.GetElementById($"comment-{id}")?.GetAttribute("value"));
         Assert.Single(await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.CommentId == id).ToListAsync()));
     }

@@ -1,13 +1,13 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SomeForum.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Plays one reader's browser: keeps its cookies, comes from its own address (the flood check is
-/// per address), follows no redirect by itself, and fills in and sends the comment form the way
-/// a browser would, hidden fields and antiforgery token included.
+/// One person's browser: its own cookies and its own client address (the flood check and the stored
+/// IP go by address), no redirect followed unasked, and forms sent as a browser sends them.
 /// </summary>
 public sealed class Browser : IDisposable
 {
@@ -26,125 +26,201 @@ public sealed class Browser : IDisposable
     /// <summary>The remote address the app sees for this browser.</summary>
     public string Address { get; }
 
+    // For requests no form makes: a chunked body, or one that lies about its length.
     public HttpClient Client { get; }
 
-    /// <summary>A different address every time, 10.0.0.1 onwards, so each browser is its own client.</summary>
+    // 10.0.0.1 onwards: two people never share an address unless a test gives them one.
     public static string NextAddress()
     {
         var n = Interlocked.Increment(ref lastAddress);
         return new IPAddress([10, (byte)(n >> 16), (byte)(n >> 8), (byte)n]).ToString();
     }
 
-    public async Task<Page> GetAsync(string url)
+    public Task<Page> GetAsync(string url) => GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
+
+    private async Task<Page> GetAsync(Uri url)
     {
-        using var response = await Client.GetAsync(Relative(url));
-        return await Page.ReadAsync(response, "GET", url);
+        using var response = await Client.GetAsync(url);
+        return await Page.ReadAsync(response);
     }
 
-    /// <summary>GETs a page that must be there (2xx) and returns its document.</summary>
+    /// <summary>GETs a page the test goes on from: anything but 200 OK fails here rather than later.</summary>
     public async Task<IHtmlDocument> OpenAsync(string url)
     {
         var page = await GetAsync(url);
-        Assert.True(page.Status is >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous, $"GET {url} answered {(int)page.Status}");
+        Assert.True(page.Status == HttpStatusCode.OK, $"GET {url} answered {(int)page.Status}");
         return page.Document;
     }
 
-    /// <summary>Follows a redirect the way a browser would: a GET of its Location, without the fragment.</summary>
+    /// <summary>Follows a redirect as a browser does: a GET of its Location, without the fragment.</summary>
     public async Task<Page> FollowAsync(Page redirect)
     {
         ArgumentNullException.ThrowIfNull(redirect);
-        Assert.True(redirect.Status is HttpStatusCode.Found or HttpStatusCode.SeeOther,
+        Assert.True(redirect.Status is HttpStatusCode.Found or HttpStatusCode.SeeOther && redirect.ResolvedLocation is not null,
             $"{redirect.Request} answered {(int)redirect.Status}, not a redirect: {redirect.Body[..Math.Min(redirect.Body.Length, 2000)]}");
-        return await GetAsync(redirect.Location!);
+        return await GetAsync(WithoutFragment(redirect.ResolvedLocation));
     }
 
-    /// <summary>
-    /// Opens <paramref name="pageUrl"/> and sends its comment form, filled in with <paramref name="fields"/>.
-    /// </summary>
-    public async Task<Page> SubmitCommentFormAsync(string pageUrl, IEnumerable<KeyValuePair<string, string?>> fields, params string[] omit) =>
-        await SubmitCommentFormAsync(await GetAsync(pageUrl), fields, omit);
+    /// <summary>A POST of exactly these fields, no token added: what a forged or replayed request looks like.</summary>
+    public async Task<Page> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string?>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await Client.PostAsync(new Uri(url, UriKind.RelativeOrAbsolute), content);
+        return await Page.ReadAsync(response);
+    }
+
+    public async Task<Page> SubmitAsync(string url, string form, IEnumerable<KeyValuePair<string, string?>> fields, string? button = null) =>
+        await SubmitAsync(await GetAsync(url), form, fields, button);
 
     /// <summary>
-    /// Sends the comment form of a page this browser has, as a browser would: what the page put in the
-    /// form (hidden inputs and the antiforgery token, what the boxes hold, a ticked box) with
-    /// <paramref name="fields"/> typed over it (a null value empties a box or unticks the checkbox),
-    /// to the form's action. A browser sends the "Post Comment" button's <c>Input.Intent=post</c>
-    /// unless the test clicks another. <paramref name="omit"/> leaves fields out (a forged form).
+    /// Submits the first form matching the selector <paramref name="form"/> on a page this browser has,
+    /// as a browser would: whatever the page put in the form (hidden fields and the antiforgery token,
+    /// what the boxes hold, ticked boxes, chosen options), with <paramref name="fields"/> typed over it,
+    /// by clicking the submit button <paramref name="button"/> ("name=value"), or by default the form's
+    /// first one, as pressing Enter does. A field replaces every entry of its name (a repeated name
+    /// sends each value, as ticked boxes do); a null value leaves the name out (an unticked box, or a
+    /// forged form without the token); a name the form lacks is added, as a script or a forger would.
     /// </summary>
-    public async Task<Page> SubmitCommentFormAsync(Page page, IEnumerable<KeyValuePair<string, string?>> fields, params string[] omit)
+    public async Task<Page> SubmitAsync(Page page, string form, IEnumerable<KeyValuePair<string, string?>> fields, string? button = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(fields);
-        var form = page.Document.QuerySelector("form.comment-form") as IHtmlFormElement;
-        Assert.True(form is not null, $"the answer to {page.Request} ({(int)page.Status}) has no comment form");
+        var element = page.Document.QuerySelector(form) as IHtmlFormElement;
+        Assert.True(element is not null, $"the answer to {page.Request} ({(int)page.Status}) has no form '{form}'");
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
-        {
-            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
-            values[input.Name!] = input.Value;
-        }
-        foreach (var textarea in form.QuerySelectorAll("textarea[name]").OfType<IHtmlTextAreaElement>())
-        {
-            values[textarea.Name!] = textarea.Value;
-        }
-        values["Input.Intent"] = "post";
-        foreach (var (name, value) in fields)
-        {
-            if (value is null) values.Remove(name);
-            else values[name] = value;
-        }
-        foreach (var name in omit)
-        {
-            values.Remove(name);
-        }
-
-        var target = (form.GetAttribute("action") ?? page.Url).Split('#')[0];
-        using var content = new FormUrlEncodedContent(values);
-        using var response = await Client.PostAsync(Relative(target), content);
-        return await Page.ReadAsync(response, "POST", target);
+        var entries = TypeOver(EntryList(element, Submitter(element, button)), fields);
+        var action = element.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? page.RequestUri : new Uri(page.RequestUri, action);
+        using var content = new FormUrlEncodedContent(entries);
+        using var response = await Client.PostAsync(WithoutFragment(target), content);
+        return await Page.ReadAsync(response);
     }
 
-    /// <summary>Fills in the comment form on <paramref name="pageUrl"/> as a reader would, and posts it.</summary>
-    public Task<Page> SubmitCommentAsync(string pageUrl, CommentForm comment)
+    /// <summary>Fills in the comment form on <paramref name="url"/> as a reader would, and clicks the button <see cref="CommentForm.Intent"/> names.</summary>
+    public async Task<Page> SubmitCommentAsync(string url, CommentForm comment) => await SubmitCommentAsync(await GetAsync(url), comment);
+
+    public Task<Page> SubmitCommentAsync(Page page, CommentForm comment)
     {
         ArgumentNullException.ThrowIfNull(comment);
-        return SubmitCommentFormAsync(pageUrl, comment.Fields());
+        return SubmitAsync(page, "form.comment-form", comment.Fields(), $"Input.Intent={comment.Intent}");
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var response = await SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", email), new("Input.Password", password)]);
+        Assert.True(response.Status == HttpStatusCode.Redirect, $"signing in as {email} answered {(int)response.Status}");
     }
 
     public void Dispose() => Client.Dispose();
 
-    private static Uri Relative(string url) => new(url, UriKind.Relative);
+    // Only a button the page shows can be clicked.
+    private static IHtmlElement? Submitter(IHtmlFormElement form, string? button)
+    {
+        var buttons = form.Elements.Where(e => e is IHtmlButtonElement { Type: "submit", IsDisabled: false } or IHtmlInputElement { Type: "submit", IsDisabled: false }).ToList();
+        if (button is null) return buttons.FirstOrDefault();
+        var clicked = buttons.FirstOrDefault(b => $"{b.GetAttribute("name")}={ValueOf(b)}" == button);
+        Assert.True(clicked is not null, $"the form has no button {button}, only: {string.Join(", ", buttons.Select(b => $"{b.GetAttribute("name")}={ValueOf(b)}"))}");
+        return clicked;
+    }
+
+    private static string ValueOf(IElement button) => button is IHtmlInputElement input ? input.Value : ((IHtmlButtonElement)button).Value;
+
+    // The form's entry list as HTML defines it: named controls in tree order, skipping disabled ones,
+    // buttons other than the one clicked, unticked boxes and unchosen options.
+    private static List<KeyValuePair<string, string>> EntryList(IHtmlFormElement form, IHtmlElement? submitter)
+    {
+        var entries = new List<KeyValuePair<string, string>>();
+        foreach (var control in form.Elements)
+        {
+            var name = control.GetAttribute("name");
+            if (string.IsNullOrEmpty(name)) continue;
+            switch (control)
+            {
+                case IHtmlButtonElement or IHtmlInputElement { Type: "submit" or "image" or "button" or "reset" }:
+                    if (control == submitter) entries.Add(new(name, ValueOf(control)));
+                    break;
+                case IHtmlInputElement { IsDisabled: true } or IHtmlTextAreaElement { IsDisabled: true } or IHtmlSelectElement { IsDisabled: true }:
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked) entries.Add(new(name, box.GetAttribute("value") ?? "on"));
+                    break;
+                case IHtmlInputElement input:
+                    entries.Add(new(name, input.Value));
+                    break;
+                case IHtmlTextAreaElement textarea:
+                    entries.Add(new(name, textarea.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    var chosen = select.Options.Where(o => o.IsSelected).ToList();
+                    // A single select with nothing marked shows, and sends, its first option.
+                    if (chosen.Count == 0 && !select.IsMultiple && select.Options.FirstOrDefault(o => !o.IsDisabled) is { } first) chosen.Add(first);
+                    entries.AddRange(chosen.Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
+            }
+        }
+        return entries;
+    }
+
+    // The test's values go where the first entry of their name was, so the order stays the page's.
+    private static List<KeyValuePair<string, string>> TypeOver(List<KeyValuePair<string, string>> entries, IEnumerable<KeyValuePair<string, string?>> fields)
+    {
+        var typed = fields.GroupBy(f => f.Key, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, Values: g.Where(f => f.Value is not null).Select(f => f.Value!).ToList()))
+            .ToList();
+        var byName = typed.ToDictionary(t => t.Name, t => t.Values, StringComparer.Ordinal);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<KeyValuePair<string, string>>();
+        foreach (var entry in entries)
+        {
+            if (!byName.TryGetValue(entry.Key, out var values)) result.Add(entry);
+            else if (placed.Add(entry.Key)) result.AddRange(values.Select(v => new KeyValuePair<string, string>(entry.Key, v)));
+        }
+        foreach (var (name, values) in typed.Where(t => !placed.Contains(t.Name)))
+        {
+            result.AddRange(values.Select(v => new KeyValuePair<string, string>(name, v)));
+        }
+        return result;
+    }
+
+    private static Uri WithoutFragment(Uri uri) => new(uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped));
 }
 
-/// <summary>What came back for one request: its status, redirect target and body.</summary>
+/// <summary>What came back for one request, read whole, so there is nothing to dispose.</summary>
 public sealed class Page
 {
     private IHtmlDocument? document;
 
-    private Page(string method, string url, HttpStatusCode status, string? location, string body)
+    private Page(Uri requestUri, string request, HttpStatusCode status, string? location, string body)
     {
-        Url = url;
-        Request = $"{method} {url}";
+        RequestUri = requestUri;
+        Request = request;
         Status = status;
         Location = location;
+        ResolvedLocation = location is null ? null : new Uri(requestUri, location);
         Body = body;
     }
 
-    /// <summary>The address asked for.</summary>
-    public string Url { get; }
+    /// <summary>The page's own address, which its forms' actions and its redirect resolve against.</summary>
+    public Uri RequestUri { get; }
 
     /// <summary>The request, for messages: "POST /posts/…".</summary>
     public string Request { get; }
     public HttpStatusCode Status { get; }
+
+    /// <summary>The Location header as the app wrote it.</summary>
     public string? Location { get; }
+
+    /// <summary>Where the Location header sends a browser.</summary>
+    public Uri? ResolvedLocation { get; }
     public string Body { get; }
     public IHtmlDocument Document => document ??= Html.Parse(Body);
 
-    public static async Task<Page> ReadAsync(HttpResponseMessage response, string method, string url)
+    internal static async Task<Page> ReadAsync(HttpResponseMessage response)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        return new Page(method, url, response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
+        var request = response.RequestMessage!;
+        var uri = request.RequestUri!;
+        return new Page(uri, $"{request.Method} {uri.PathAndQuery}", response.StatusCode, response.Headers.Location?.OriginalString,
+            await response.Content.ReadAsStringAsync());
     }
 }
 
@@ -152,7 +228,7 @@ public sealed class Page
 /// What a reader types into the comment form, over whatever the page had filled in. An empty box is
 /// sent empty, as a browser sends it; the box "Save my name…" is ticked or unticked as said;
 /// <see cref="ParentId"/> (what the reply script sets) is sent only when given, otherwise the
-/// page's own hidden value goes.
+/// page's own hidden value goes. <see cref="Intent"/> is the button clicked: "post" or "preview".
 /// </summary>
 public sealed record CommentForm(string? Text)
 {
@@ -171,6 +247,5 @@ public sealed record CommentForm(string? Text)
         yield return new("Input.Website", Website ?? "");
         yield return new("Input.Remember", Remember ? "true" : null);
         if (ParentId is { } parent) yield return new("Input.ParentId", parent.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        yield return new("Input.Intent", Intent);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using SomeForum.Web.Accounts;
 using SomeForum.Web.Data;
 
 namespace SomeForum.IntegrationTests.Infrastructure;
@@ -50,6 +52,23 @@ public class ForumFactory : WebApplicationFactory<Program>
     {
         await using var scope = Scope();
         return await work(scope.ServiceProvider.GetRequiredService<ForumDb>());
+    }
+
+    public const string UserPassword = "correct horse battery";
+
+    // Straight through Identity, not the register page: the tests are about what an account may do.
+    public async Task<string> CreateUserAsync(string email, params string[] roles)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+        var user = new ForumUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, UserPassword);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        foreach (var role in roles)
+        {
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+        return user.Id;
     }
 
     protected override void Dispose(bool disposing)

@@ -15,53 +15,53 @@ public sealed class ModerationActionTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    private async Task<Visitor> ModeratorAsync(string email = "mod@example.org")
+    private async Task<Browser> ModeratorAsync(string email = "mod@example.org")
     {
-        await Visitor.CreateUserAsync(factory, email, Roles.Moderator);
-        var moderator = new Visitor(factory, "192.0.2.10");
-        await moderator.SignInAsync(email, Visitor.Password);
+        await factory.CreateUserAsync(email, Roles.Moderator);
+        var moderator = new Browser(factory, "192.0.2.10");
+        await moderator.SignInAsync(email, ForumFactory.UserPassword);
         return moderator;
     }
 
     private async Task<long> GuestCommentAsync(string name, string text, long? parentId = null)
     {
-        using var guest = new Visitor(factory, $"203.0.113.{Random.Shared.Next(1, 250)}");
-        var fields = new List<KeyValuePair<string, string>>
+        using var guest = new Browser(factory);
+        var fields = new List<KeyValuePair<string, string?>>
         {
             new("Input.Name", name), new("Input.Email", $"{name.ToLowerInvariant()}@example.org"), new("Input.Text", text),
         };
         if (parentId is { } parent) fields.Add(new("Input.ParentId", parent.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        using var response = await guest.SubmitAsync(SeedPost, "form.comment-form", fields, "Input.Intent=post");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var fragment = response.Headers.Location!.OriginalString.Split("#comment-")[1];
+        var response = await guest.SubmitAsync(SeedPost, "form.comment-form", fields, "Input.Intent=post");
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        var fragment = response.Location!.Split("#comment-")[1];
         return long.Parse(fragment, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private Task<CommentStatus> StatusAsync(long id) => factory.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
 
-    private static Task<HttpResponseMessage> ActAsync(Visitor moderator, string action, long id, string status = "Pending") =>
+    private static Task<Page> ActAsync(Browser moderator, string action, long id, string status = "Pending") =>
         moderator.SubmitAsync($"/moderation?Status={status}", "form.queue", [], $"OnOne={action}:{id}");
 
     [Fact]
     public async Task AGuestsHeldCommentIsApprovedFromTheQueueAndThenEveryoneSeesIt()
     {
         var id = await GuestCommentAsync("Gwen", "A first comment, held.");
-        using var stranger = new Visitor(factory, "198.51.100.99");
-        Assert.Null((await stranger.PageAsync(SeedPost)).GetElementById($"comment-{id}"));
+        using var stranger = new Browser(factory, "198.51.100.99");
+        Assert.Null((await stranger.OpenAsync(SeedPost)).GetElementById($"comment-{id}"));
 
         using var moderator = await ModeratorAsync();
-        var queue = await moderator.PageAsync("/moderation");
+        var queue = await moderator.OpenAsync("/moderation");
         var item = queue.GetElementById($"queued-{id}");
         Assert.NotNull(item);
         Assert.Contains("gwen@example.org", item.TextContent, StringComparison.Ordinal);
         Assert.Contains("First comment from this author", item.QuerySelector(".reason")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Pending (1)", queue.QuerySelector(".status-tabs")?.TextContent, StringComparison.Ordinal);
 
-        using var approve = await ActAsync(moderator, "Approve", id);
-        Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        var approve = await ActAsync(moderator, "Approve", id);
+        Assert.Equal(HttpStatusCode.Redirect, approve.Status);
         Assert.Equal(CommentStatus.Approved, await StatusAsync(id));
 
-        var page = await stranger.PageAsync(SeedPost);
+        var page = await stranger.OpenAsync(SeedPost);
         Assert.Equal("14", page.GetElementById($"comment-{id}")?.GetAttribute("value"));
         Assert.Contains("22 responses", page.QuerySelector("#comments-title")?.TextContent, StringComparison.Ordinal);
 
@@ -88,8 +88,8 @@ public sealed class ModerationActionTests : IDisposable
         ];
         foreach (var (action, from, after) in steps)
         {
-            using var response = await ActAsync(moderator, action, id, from);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var response = await ActAsync(moderator, action, id, from);
+            Assert.Equal(HttpStatusCode.Redirect, response.Status);
             Assert.Equal(after, await StatusAsync(id));
         }
 
@@ -106,12 +106,12 @@ public sealed class ModerationActionTests : IDisposable
         var ids = new[] { await GuestCommentAsync("Ann", "one"), await GuestCommentAsync("Ben", "two"), await GuestCommentAsync("Cat", "three") };
         using var moderator = await ModeratorAsync();
 
-        using var response = await moderator.SubmitAsync("/moderation", "form.queue",
+        var response = await moderator.SubmitAsync("/moderation", "form.queue",
             [new("Ids", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Ids", ids[2].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("BulkAction", "Spam")]);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
 
         Assert.Equal([CommentStatus.Spam, CommentStatus.Pending, CommentStatus.Spam], [await StatusAsync(ids[0]), await StatusAsync(ids[1]), await StatusAsync(ids[2])]);
-        var queue = await moderator.PageAsync("/moderation");
+        var queue = await moderator.OpenAsync("/moderation");
         Assert.Contains("Spam: 2 comments changed.", queue.QuerySelector(".notice")?.TextContent, StringComparison.Ordinal);
     }
 
@@ -120,11 +120,11 @@ public sealed class ModerationActionTests : IDisposable
     {
         using var moderator = await ModeratorAsync();
         // Meg Peppin's comment (id 1) has no replies; Sukh Pabial's (id 4) has a reply with its own reply.
-        using var trash = await ActAsync(moderator, "Trash", 4, "Approved");
-        Assert.Equal(HttpStatusCode.Redirect, trash.StatusCode);
+        var trash = await ActAsync(moderator, "Trash", 4, "Approved");
+        Assert.Equal(HttpStatusCode.Redirect, trash.Status);
 
-        using var reader = new Visitor(factory);
-        var page = await reader.PageAsync(SeedPost);
+        using var reader = new Browser(factory);
+        var page = await reader.OpenAsync(SeedPost);
         var placeholder = page.GetElementById("comment-4")!;
         Assert.Contains("This comment was removed.", placeholder.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Sukh Pabial", placeholder.QuerySelector(":scope > p")!.TextContent, StringComparison.Ordinal);
@@ -137,24 +137,20 @@ public sealed class ModerationActionTests : IDisposable
     public async Task DeletingPermanentlyAsksFirstAndKeepsAPlaceholderForReplies()
     {
         using var moderator = await ModeratorAsync();
-        var question = await moderator.PageAsync("/moderation/comments/1/delete");
+        var question = await moderator.OpenAsync("/moderation/comments/1/delete");
         Assert.Contains("permanently?", question.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(CommentStatus.Approved, await StatusAsync(1));
 
-        using (var delete = await moderator.SubmitAsync("/moderation/comments/1/delete", "main form[method=post]", []))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
-        }
+        var deleteLone = await moderator.SubmitAsync("/moderation/comments/1/delete", "main form[method=post]", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleteLone.Status);
         Assert.False(await factory.WithDbAsync(db => db.Comments.AnyAsync(c => c.Id == 1)));
 
         // Comment 8 (Tim Collins) has replies: its text and details go, its place stays.
-        using (var delete = await moderator.SubmitAsync("/moderation/comments/8/delete", "main form[method=post]", []))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
-        }
+        var deleteWithReplies = await moderator.SubmitAsync("/moderation/comments/8/delete", "main form[method=post]", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleteWithReplies.Status);
         var kept = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == 8));
         Assert.Equal((CommentStatus.Trash, "", "", null), (kept.Status, kept.AuthorName, kept.Source, kept.AuthorEmail));
-        var page = await new Visitor(factory).PageAsync(SeedPost);
+        var page = await new Browser(factory).OpenAsync(SeedPost);
         Assert.Equal(3, page.QuerySelectorAll("#comment-8 > details.replies > ul.children li").Length);
 
         var log = await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.Action == "Delete").OrderBy(e => e.Id).ToListAsync());
@@ -166,9 +162,9 @@ public sealed class ModerationActionTests : IDisposable
     public async Task EditingReRendersTheTextWithTheSharedRenderer()
     {
         using var moderator = await ModeratorAsync();
-        using var response = await moderator.SubmitAsync("/moderation/comments/3/edit", "form.comment-form",
+        var response = await moderator.SubmitAsync("/moderation/comments/3/edit", "form.comment-form",
             [new("Text", "Edited *by* a moderator <script>alert(1)</script>")]);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
         var comment = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == 3));
         Assert.Equal("<p>Edited <em>by</em> a moderator &lt;script&gt;alert(1)&lt;/script&gt;</p>", comment.Html);
         Assert.NotNull(comment.EditedAt);
@@ -180,14 +176,14 @@ public sealed class ModerationActionTests : IDisposable
     {
         var held = await GuestCommentAsync("Ivy", "Is anyone there?");
         using var moderator = await ModeratorAsync();
-        using var response = await moderator.SubmitAsync($"/moderation/comments/{held}/reply", "form.comment-form", [new("Text", "Yes, we are.")]);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var response = await moderator.SubmitAsync($"/moderation/comments/{held}/reply", "form.comment-form", [new("Text", "Yes, we are.")]);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
 
         var reply = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.ParentId == held));
         Assert.Equal((CommentStatus.Approved, "mod"), (reply.Status, reply.AuthorName));
         Assert.NotNull(reply.UserId);
         Assert.Equal(CommentStatus.Approved, await StatusAsync(held));
-        var page = await new Visitor(factory).PageAsync(SeedPost);
+        var page = await new Browser(factory).OpenAsync(SeedPost);
         Assert.Equal($"comment-{reply.Id}", page.GetElementById($"comment-{held}")?.QuerySelector(":scope > details.replies > ul.children > li")?.Id);
     }
 
@@ -197,48 +193,44 @@ public sealed class ModerationActionTests : IDisposable
         var a = await GuestCommentAsync("Jo", "about cupcakes");
         var b = await GuestCommentAsync("Kim", "about lurkers");
         using var moderator = await ModeratorAsync();
-        var found = await moderator.PageAsync("/moderation?q=lurkers");
+        var found = await moderator.OpenAsync("/moderation?q=lurkers");
         Assert.NotNull(found.GetElementById($"queued-{b}"));
         Assert.Null(found.GetElementById($"queued-{a}"));
-        var byEmail = await moderator.PageAsync("/moderation?q=jo@example.org");
+        var byEmail = await moderator.OpenAsync("/moderation?q=jo@example.org");
         Assert.NotNull(byEmail.GetElementById($"queued-{a}"));
-        var otherPost = await moderator.PageAsync("/moderation?Post=999");
+        var otherPost = await moderator.OpenAsync("/moderation?Post=999");
         Assert.Empty(otherPost.QuerySelectorAll(".queued"));
     }
 
     [Fact]
     public async Task AdministratorsReadTheAuditLogAndGrantTheModeratorRole()
     {
-        await Visitor.CreateUserAsync(factory, "boss@example.org", Roles.Administrator);
-        var userId = await Visitor.CreateUserAsync(factory, "helper@example.org");
-        using var admin = new Visitor(factory, "192.0.2.11");
-        await admin.SignInAsync("boss@example.org", Visitor.Password);
-        using (var trash = await ActAsync(admin, "Trash", 2, "Approved"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, trash.StatusCode);
-        }
-        var log = await admin.PageAsync("/moderation/log");
+        await factory.CreateUserAsync("boss@example.org", Roles.Administrator);
+        var userId = await factory.CreateUserAsync("helper@example.org");
+        using var admin = new Browser(factory, "192.0.2.11");
+        await admin.SignInAsync("boss@example.org", ForumFactory.UserPassword);
+        var trash = await ActAsync(admin, "Trash", 2, "Approved");
+        Assert.Equal(HttpStatusCode.Redirect, trash.Status);
+        var log = await admin.OpenAsync("/moderation/log");
         var row = log.QuerySelector("table.log tbody tr")!;
         Assert.Equal(["boss@example.org", "Trash", "#2", "Approved", "Trash"], row.QuerySelectorAll("td").Skip(1).Take(5).Select(td => td.TextContent.Trim()));
 
-        using (var grant = await admin.SubmitAsync("/admin/users", $"form.inline-form:has(input[value='{userId}']):has(input[value=Moderator])", []))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, grant.StatusCode);
-        }
-        using var helper = new Visitor(factory, "192.0.2.12");
-        await helper.SignInAsync("helper@example.org", Visitor.Password);
-        using var queue = await helper.GetAsync("/moderation");
-        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        var grant = await admin.SubmitAsync("/admin/users", $"form.inline-form:has(input[value='{userId}']):has(input[value=Moderator])", []);
+        Assert.Equal(HttpStatusCode.Redirect, grant.Status);
+        using var helper = new Browser(factory, "192.0.2.12");
+        await helper.SignInAsync("helper@example.org", ForumFactory.UserPassword);
+        var queue = await helper.GetAsync("/moderation");
+        Assert.Equal(HttpStatusCode.OK, queue.Status);
     }
 
     [Fact]
     public async Task AdministratorCreatedAtStartUpFromConfiguration()
     {
         using var configured = new ForumFactory().With("Admin:Email", "owner@example.org").With("Admin:Password", "a long enough password");
-        using var owner = new Visitor(configured);
+        using var owner = new Browser(configured);
         await owner.SignInAsync("owner@example.org", "a long enough password");
-        using var users = await owner.GetAsync("/admin/users");
-        Assert.Equal(HttpStatusCode.OK, users.StatusCode);
+        var users = await owner.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.OK, users.Status);
         await using var scope = configured.Scope();
         var manager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ForumUser>>();
         Assert.Single(await manager.GetUsersInRoleAsync(Roles.Administrator));
@@ -247,15 +239,15 @@ public sealed class ModerationActionTests : IDisposable
     [Fact]
     public async Task SignInLocksTheAccountAfterRepeatedFailures()
     {
-        await Visitor.CreateUserAsync(factory, "victim@example.org");
-        using var attacker = new Visitor(factory);
+        await factory.CreateUserAsync("victim@example.org");
+        using var attacker = new Browser(factory);
         for (var i = 0; i < 5; i++)
         {
-            using var failed = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", "wrong password " + i)]);
-            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+            var failed = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", "wrong password " + i)]);
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.Status);
         }
-        using var locked = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", Visitor.Password)]);
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var locked = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", ForumFactory.UserPassword)]);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.Status);
+        Assert.Contains("locked", locked.Body, StringComparison.Ordinal);
     }
 }

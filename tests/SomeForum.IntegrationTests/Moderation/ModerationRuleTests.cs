@@ -117,29 +117,25 @@ public sealed class ModerationRuleTests
     public async Task RulesSavedByAnAdministratorReplaceTheConfiguration()
     {
         using var factory = Forum();
-        await Visitor.CreateUserAsync(factory, "admin@example.org", Roles.Administrator);
-        using var admin = new Visitor(factory);
-        await admin.SignInAsync("admin@example.org", Visitor.Password);
+        await factory.CreateUserAsync("admin@example.org", Roles.Administrator);
+        using var admin = new Browser(factory);
+        await admin.SignInAsync("admin@example.org", ForumFactory.UserPassword);
 
-        var form = await admin.PageAsync("/moderation/rules");
+        var form = await admin.OpenAsync("/moderation/rules");
         Assert.Equal("2", form.QuerySelector("#Input_HoldLinkCount")?.GetAttribute("value"));
 
-        using (var save = await admin.SubmitAsync("/moderation/rules", "form.stacked-form",
+        var save = await admin.SubmitAsync("/moderation/rules", "form.stacked-form",
             [new("Input.Enabled", "true"), new("Input.HoldLinkCount", "5"), new("Input.HoldFirstComment", "false"),
              new("Input.HoldMentions", "true"), new("Input.HoldWords", "kale\n"), new("Input.BlockWords", "casino\nlottery"),
-             new("Input.CloseCommentsAfterDays", "0")]))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
-        }
+             new("Input.CloseCommentsAfterDays", "0")]);
+        Assert.Equal(HttpStatusCode.Redirect, save.Status);
         Assert.Equal(CommentStatus.Approved, (await SubmitAsync(factory, "no longer held as a first comment")).Status);
         Assert.Equal(CommentStatus.Pending, (await SubmitAsync(factory, "about kale")).Status);
         Assert.Equal(CommentStatus.Spam, (await SubmitAsync(factory, "win the lottery")).Status);
 
-        using (var bad = await admin.SubmitAsync("/moderation/rules", "form.stacked-form", [new("Input.HoldLinkCount", "0"), new("Input.CloseCommentsAfterDays", "0")]))
-        {
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-            Assert.Contains("Choose a number of links from 1 to 1000.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
+        var bad = await admin.SubmitAsync("/moderation/rules", "form.stacked-form", [new("Input.HoldLinkCount", "0"), new("Input.CloseCommentsAfterDays", "0")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.Status);
+        Assert.Contains("Choose a number of links from 1 to 1000.", bad.Body, StringComparison.Ordinal);
         Assert.Equal(5, await factory.WithDbAsync(db => db.ModerationRules.Select(r => r.HoldLinkCount).SingleAsync()));
     }
 }

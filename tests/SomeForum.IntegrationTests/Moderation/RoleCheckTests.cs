@@ -21,9 +21,9 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
         {
             if (usersCreated) return;
             usersCreated = true;
-            await Visitor.CreateUserAsync(this, "reader@example.org");
-            await Visitor.CreateUserAsync(this, "moderator@example.org", Roles.Moderator);
-            await Visitor.CreateUserAsync(this, "admin@example.org", Roles.Administrator);
+            await CreateUserAsync("reader@example.org");
+            await CreateUserAsync("moderator@example.org", Roles.Moderator);
+            await CreateUserAsync("admin@example.org", Roles.Administrator);
         }
     }
 
@@ -48,16 +48,13 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     public async Task AnonymousVisitorsAreSentToSignInOnEveryModerationRoute()
     {
         await forum.EnsureUsersAsync();
-        using var visitor = new Visitor(forum);
+        using var visitor = new Browser(forum);
         foreach (var route in ProtectedRoutes())
         {
             foreach (var response in new[] { await visitor.GetAsync(route), await PostAsync(visitor, route) })
             {
-                using (response)
-                {
-                    Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.RequestMessage!.Method} {route}: {(int)response.StatusCode}");
-                    Assert.StartsWith("/account/sign-in", response.Headers.Location?.PathAndQuery ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
-                }
+                Assert.True(response.Status == HttpStatusCode.Redirect, $"{response.Request}: {(int)response.Status}");
+                Assert.StartsWith("/account/sign-in", response.ResolvedLocation?.PathAndQuery, StringComparison.Ordinal);
             }
         }
     }
@@ -66,14 +63,14 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     public async Task SignedInReadersWithoutTheRoleGet403OnEveryModerationRoute()
     {
         await forum.EnsureUsersAsync();
-        using var reader = new Visitor(forum);
-        await reader.SignInAsync("reader@example.org", Visitor.Password);
+        using var reader = new Browser(forum);
+        await reader.SignInAsync("reader@example.org", ForumFactory.UserPassword);
         foreach (var route in ProtectedRoutes())
         {
-            using var get = await reader.GetAsync(route);
-            Assert.True(get.StatusCode == HttpStatusCode.Forbidden, $"GET {route}: {(int)get.StatusCode}");
-            using var post = await PostAsync(reader, route);
-            Assert.True(post.StatusCode == HttpStatusCode.Forbidden, $"POST {route}: {(int)post.StatusCode}");
+            var get = await reader.GetAsync(route);
+            Assert.True(get.Status == HttpStatusCode.Forbidden, $"GET {route}: {(int)get.Status}");
+            var post = await PostAsync(reader, route);
+            Assert.True(post.Status == HttpStatusCode.Forbidden, $"POST {route}: {(int)post.Status}");
         }
     }
 
@@ -81,17 +78,17 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     public async Task ModeratorsReachTheModerationPagesButNotTheAdministratorsOnes()
     {
         await forum.EnsureUsersAsync();
-        using var moderator = new Visitor(forum);
-        await moderator.SignInAsync("moderator@example.org", Visitor.Password);
+        using var moderator = new Browser(forum);
+        await moderator.SignInAsync("moderator@example.org", ForumFactory.UserPassword);
         foreach (var route in ProtectedRoutes())
         {
-            using var get = await moderator.GetAsync(route);
+            var get = await moderator.GetAsync(route);
             var expected = AdministratorOnly.Contains(route) ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
-            Assert.True(get.StatusCode == expected, $"GET {route}: {(int)get.StatusCode}, expected {(int)expected}");
+            Assert.True(get.Status == expected, $"GET {route}: {(int)get.Status}, expected {(int)expected}");
             if (expected == HttpStatusCode.Forbidden)
             {
-                using var post = await PostAsync(moderator, route);
-                Assert.True(post.StatusCode == HttpStatusCode.Forbidden, $"POST {route}: {(int)post.StatusCode}");
+                var post = await PostAsync(moderator, route);
+                Assert.True(post.Status == HttpStatusCode.Forbidden, $"POST {route}: {(int)post.Status}");
             }
         }
     }
@@ -100,12 +97,12 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     public async Task AdministratorsReachEveryRoute()
     {
         await forum.EnsureUsersAsync();
-        using var admin = new Visitor(forum);
-        await admin.SignInAsync("admin@example.org", Visitor.Password);
+        using var admin = new Browser(forum);
+        await admin.SignInAsync("admin@example.org", ForumFactory.UserPassword);
         foreach (var route in ProtectedRoutes())
         {
-            using var get = await admin.GetAsync(route);
-            Assert.True(get.StatusCode == HttpStatusCode.OK, $"GET {route}: {(int)get.StatusCode}");
+            var get = await admin.GetAsync(route);
+            Assert.True(get.Status == HttpStatusCode.OK, $"GET {route}: {(int)get.Status}");
         }
     }
 
@@ -113,12 +110,12 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
     public async Task APostWithoutTheAntiforgeryTokenIsRefusedEvenForAModerator()
     {
         await forum.EnsureUsersAsync();
-        using var moderator = new Visitor(forum);
-        await moderator.SignInAsync("moderator@example.org", Visitor.Password);
-        using var response = await PostAsync(moderator, "/moderation");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var moderator = new Browser(forum);
+        await moderator.SignInAsync("moderator@example.org", ForumFactory.UserPassword);
+        var response = await PostAsync(moderator, "/moderation");
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
     }
 
-    private static Task<HttpResponseMessage> PostAsync(Visitor visitor, string route) =>
-        visitor.PostFormAsync(route, [new("OnOne", "Approve:1")]);
+    private static Task<Page> PostAsync(Browser browser, string route) =>
+        browser.PostFormAsync(route, [new("OnOne", "Approve:1")]);
 }
