@@ -53,6 +53,10 @@ public sealed partial class ModerationRules(ForumDb db, ModerationSettings setti
         return ModerationVerdict.Publish;
     }
 
+    /// <summary>The first blocklist word found in any of the fields, or null.</summary>
+    public async Task<string?> BlockedWordAsync(string[] fields, CancellationToken ct) =>
+        FirstWordIn((await settings.CurrentAsync(ct)).BlockWords, fields);
+
     private Task<bool> HasApprovedCommentAsync(CommentSubmission comment, CancellationToken ct)
     {
         if (comment.UserId is { } userId)

@@ -20,8 +20,7 @@ public sealed record PingResult(string? Message, XmlRpcFault? Fault)
 /// server is echoed back.
 /// </summary>
 public sealed class PingbackReceiver(
-    ForumDb db, PingbackTargets targets, PingbackRateLimiter limiter, MentionVerifier verifier, CommentPipeline comments,
-    ModerationSettings moderation, ILogger<PingbackReceiver> logger)
+    MentionIntake intake, MentionVerifier verifier, CommentPipeline comments, ILogger<PingbackReceiver> logger)
 {
     public const string Protocol = "Pingback";
 
@@ -38,39 +37,27 @@ public sealed class PingbackReceiver(
 
     private async Task<PingResult> CheckAndStoreAsync(string sourceArgument, string targetArgument, PingCaller caller, CancellationToken ct)
     {
-        if (MentionUrl.Parse(sourceArgument) is not { } source)
-        {
-            return PingResult.Refused(FaultCode.Generic, "The sourceURI is not an absolute http or https URL.");
-        }
-        if (!Uri.TryCreate(targetArgument?.Trim(), UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
-        {
-            return PingResult.Refused(FaultCode.Generic, "The targetURI is not an absolute http or https URL.");
-        }
-        if (SourcePage.Comparable(source) == SourcePage.Comparable(target))
-        {
-            return PingResult.Refused(FaultCode.Generic, "The sourceURI and the targetURI are the same page.");
-        }
-
-        var check = await targets.CheckAsync(target, caller, ct);
+        var check = await intake.CheckAsync(sourceArgument, targetArgument, caller, refuseKnownSource: true, ct);
         switch (check.Verdict)
         {
-            case TargetVerdict.NoSuchPost:
+            case IntakeVerdict.BadSource:
+                return PingResult.Refused(FaultCode.Generic, "The sourceURI is not an absolute http or https URL.");
+            case IntakeVerdict.BadTarget:
+                return PingResult.Refused(FaultCode.Generic, "The targetURI is not an absolute http or https URL.");
+            case IntakeVerdict.SamePage:
+                return PingResult.Refused(FaultCode.Generic, "The sourceURI and the targetURI are the same page.");
+            case IntakeVerdict.NoSuchPost:
                 return PingResult.Refused(FaultCode.TargetNotFound, "The targetURI does not exist: there is no such post.");
-            case TargetVerdict.NotOurs or TargetVerdict.NotAPost:
+            case IntakeVerdict.NotAPost:
                 return PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: it is not a post on this site.");
-            case TargetVerdict.Closed:
+            case IntakeVerdict.Closed:
                 return PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: this post does not take pingbacks.");
+            case IntakeVerdict.AlreadyRegistered:
+                return PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered.");
+            case IntakeVerdict.Blocked or IntakeVerdict.RateLimited:
+                return PingResult.Refused(FaultCode.AccessDenied, "Access denied: too many pings, or pings from this source are not accepted. Try again later.");
         }
-
-        var sourceUrl = MentionUrl.Stored(source);
-        if (await db.Comments.AnyAsync(c => c.PostId == check.PostId && c.SourceUrl == sourceUrl, ct))
-        {
-            return PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered.");
-        }
-        if (await IsBlockedAsync(sourceUrl, caller, ct) || !limiter.TryAcquire(source.IdnHost, caller.Ip))
-        {
-            return PingResult.Refused(FaultCode.AccessDenied, "Access denied: too many pings, or pings from this source are not accepted. Try again later.");
-        }
+        var (source, target, sourceUrl) = (check.Source!, check.Target!, check.StoredSource);
 
         var verification = await verifier.VerifyAsync(Protocol, source, target, caller.Ip, ct);
         switch (verification.Outcome)
@@ -113,14 +100,6 @@ public sealed class PingbackReceiver(
             CommentStatus.Spam => PingResult.Refused(FaultCode.AccessDenied, "Access denied: pings from this source are not accepted."),
             _ => PingResult.Success("Thanks! The pingback was registered and will be shown once a moderator approves it."),
         };
-    }
-
-    /// <summary>The administrator's blocklist, applied before the fetch to what is known then: the source's address and the caller's.</summary>
-    private async Task<bool> IsBlockedAsync(string sourceUrl, PingCaller caller, CancellationToken ct)
-    {
-        var rules = await moderation.CurrentAsync(ct);
-        return rules.BlockWords.Select(w => w.Trim()).Where(w => w.Length > 0)
-            .Any(w => sourceUrl.Contains(w, StringComparison.OrdinalIgnoreCase) || (caller.Ip?.Contains(w, StringComparison.OrdinalIgnoreCase) ?? false));
     }
 
     private static string Shorten(string? text) => text is null ? "" : text.Length > 300 ? text[..300] : text;

@@ -20,6 +20,7 @@ public static class PingbacksSetup
         builder.Services.AddSingleton<PingbackRateLimiter>();
         builder.Services.AddScoped<MentionVerifier>();
         builder.Services.AddScoped<PingbackTargets>();
+        builder.Services.AddScoped<MentionIntake>();
         builder.Services.AddScoped<PingbackReceiver>();
         builder.Services.AddScoped<WebmentionProcessor>();
         builder.Services.AddSingleton<WebmentionSignal>();

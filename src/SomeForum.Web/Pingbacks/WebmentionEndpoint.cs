@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Data;
-using SomeForum.Web.Moderation;
 
 namespace SomeForum.Web.Pingbacks;
 
@@ -82,40 +81,28 @@ internal static class WebmentionEndpoint
     {
         if (string.IsNullOrWhiteSpace(sourceText)) return (400, "The source parameter is missing.", null);
         if (string.IsNullOrWhiteSpace(targetText)) return (400, "The target parameter is missing.", null);
-        if (MentionUrl.Parse(sourceText) is not { } source) return (400, "The source is not an absolute http or https URL.", null);
-        if (MentionUrl.Parse(targetText) is not { } target) return (400, "The target is not an absolute http or https URL.", null);
-        if (SourcePage.Comparable(source) == SourcePage.Comparable(target)) return (400, "The source and the target are the same page.", null);
 
-        var check = await services.GetRequiredService<PingbackTargets>().CheckAsync(target, caller, ct);
-        switch (check.Verdict)
+        // Sent again, a webmention updates or withdraws what its source said: a known source is no refusal here.
+        var check = await services.GetRequiredService<MentionIntake>().CheckAsync(sourceText, targetText, caller, refuseKnownSource: false, ct);
+        return check.Verdict switch
         {
-            case TargetVerdict.NotOurs or TargetVerdict.NotAPost:
-                return (400, "The target is not a post on this site.", null);
-            case TargetVerdict.NoSuchPost:
-                return (400, "The target does not exist: there is no such post.", null);
-            case TargetVerdict.Closed:
-                return (400, "The target does not accept webmentions.", null);
-        }
-
-        var rules = await services.GetRequiredService<ModerationSettings>().CurrentAsync(ct);
-        var sourceUrl = MentionUrl.Stored(source);
-        if (rules.BlockWords.Select(w => w.Trim()).Where(w => w.Length > 0)
-            .Any(w => sourceUrl.Contains(w, StringComparison.OrdinalIgnoreCase) || (caller.Ip?.Contains(w, StringComparison.OrdinalIgnoreCase) ?? false)))
-        {
-            return (400, "Webmentions from this source are not accepted.", null);
-        }
-        if (!services.GetRequiredService<PingbackRateLimiter>().TryAcquire(source.IdnHost, caller.Ip))
-        {
-            return (429, "Too many webmentions; try again in a minute.", null);
-        }
-        return (202, "", new WebmentionRequest
-        {
-            Source = sourceUrl,
-            Target = target.AbsoluteUri,
-            PostId = check.PostId,
-            CallerIp = caller.Ip,
-            UserAgent = caller.UserAgent is { Length: > 512 } ua ? ua[..512] : caller.UserAgent,
-        });
+            IntakeVerdict.BadSource => (400, "The source is not an absolute http or https URL.", null),
+            IntakeVerdict.BadTarget => (400, "The target is not an absolute http or https URL.", null),
+            IntakeVerdict.SamePage => (400, "The source and the target are the same page.", null),
+            IntakeVerdict.NotAPost => (400, "The target is not a post on this site.", null),
+            IntakeVerdict.NoSuchPost => (400, "The target does not exist: there is no such post.", null),
+            IntakeVerdict.Closed => (400, "The target does not accept webmentions.", null),
+            IntakeVerdict.Blocked => (400, "Webmentions from this source are not accepted.", null),
+            IntakeVerdict.RateLimited => (429, "Too many webmentions; try again in a minute.", null),
+            _ => (202, "", new WebmentionRequest
+            {
+                Source = check.StoredSource,
+                Target = check.Target!.AbsoluteUri,
+                PostId = check.PostId,
+                CallerIp = caller.Ip,
+                UserAgent = caller.UserAgent is { Length: > 512 } ua ? ua[..512] : caller.UserAgent,
+            }),
+        };
     }
 
     private static Task AnswerAsync(HttpContext context, int status, string text)
