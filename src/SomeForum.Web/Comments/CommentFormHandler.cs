@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Data;
 using SomeForum.Web.Moderation;
 using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Comments;
 
@@ -56,45 +56,36 @@ public sealed class CommentFormHandler(
 
     /// <summary>
     /// Handles a posted form: a preview is rendered and nothing saved; a comment goes through the
-    /// pipeline. Anything refused is put next to its field with the response status set, and the
-    /// page shows the form again with everything the reader typed.
+    /// pipeline. What the page must show is returned, never written into it: the redirect for a stored
+    /// comment, or the status, the messages next to their fields, and the binding errors that do not count
+    /// (a preview is not a submission; a signed-in reader's name and email come from the account).
     /// </summary>
-    public async Task<FormOutcome> HandleAsync(string slug, long postId, CommentInput input, PageModel page, CancellationToken ct)
+    public async Task<FormOutcome> HandleAsync(string slug, long postId, CommentInput input, ModelStateDictionary binding,
+        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(binding);
         if (input.IsPreview)
         {
             // A preview is not a submission: only an empty comment is worth a message.
-            page.ModelState.Clear();
-            if (string.IsNullOrWhiteSpace(input.Text))
-            {
-                page.ModelState.AddModelError($"Input.{nameof(CommentInput.Text)}", "Write a comment to preview it.");
-                return new FormOutcome(null, null);
-            }
-            return new FormOutcome(null, renderer.ToHtml(input.Text, TextKind.Comment));
+            var text = CommentText.Normalize(CommentKind.Comment, input.Text ?? "");
+            return text.Length == 0
+                ? FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields, new FormError(FormError.TextField, "Write a comment to preview it."))
+                : FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields) with { PreviewHtml = CommentText.Html(renderer, CommentKind.Comment, text) };
         }
-        var signedIn = await AccountAsync(page.User);
-        if (signedIn is not null)
-        {
-            // The account supplies name, email and website; whatever a forged form says of them is ignored.
-            foreach (var field in new[] { nameof(CommentInput.Name), nameof(CommentInput.Email), nameof(CommentInput.Website) })
-            {
-                page.ModelState.Remove($"Input.{field}");
-            }
-        }
-        if (!page.ModelState.IsValid)
-        {
-            page.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return new FormOutcome(null, null);
-        }
+        var signedIn = await AccountAsync(user);
+        // The account supplies name, email and website; whatever a forged form says of them is ignored.
+        string[] ignored = signedIn is null ? [] : [$"Input.{nameof(CommentInput.Name)}", $"Input.{nameof(CommentInput.Email)}", $"Input.{nameof(CommentInput.Website)}"];
+        var invalid = binding.Any(e => e.Value?.ValidationState == ModelValidationState.Invalid && !ignored.Contains(e.Key));
+        if (invalid) return FormOutcome.Shown(StatusCodes.Status422UnprocessableEntity, ignored);
 
-        var result = await SubmitAsync(postId, input, signedIn, page.HttpContext, ct);
+        var result = await SubmitAsync(postId, input, signedIn, http, ct);
         if (result.Comment is { } stored)
         {
-            return new FormOutcome(await PermalinkAsync(slug, stored, page.HttpContext, ct), null);
+            return new FormOutcome(await PermalinkAsync(slug, stored, http, ct), null, StatusCodes.Status302Found, [], []);
         }
-        Report(page.ModelState, result.Rejection!);
-        page.Response.StatusCode = result.Rejection!.HttpStatus;
-        return new FormOutcome(null, null);
+        var rejection = result.Rejection!;
+        return FormOutcome.Shown(rejection.HttpStatus, ignored, new FormError(FieldOf(rejection), rejection.Message));
     }
 
     private async Task<CommentResult> SubmitAsync(long postId, CommentInput input, ForumUser? signedIn, HttpContext http, CancellationToken ct)
@@ -126,23 +117,42 @@ public sealed class CommentFormHandler(
     public async Task<string> PermalinkAsync(string slug, Comment comment, HttpContext http, CancellationToken ct)
     {
         var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, Options, [.. OwnPending(http), comment.Id], ct);
-        return CommentUrl(slug, page, comment.Id);
+        return ForumUrls.Comment(slug, page, comment.Id);
     }
 
-    public static string PostUrl(string slug, int page = 1) =>
-        page > 1 ? $"/posts/{Uri.EscapeDataString(slug)}?cpage={page}" : $"/posts/{Uri.EscapeDataString(slug)}";
-
-    public static string CommentUrl(string slug, int page, long id) => $"{PostUrl(slug, page)}#comment-{id}";
-
-    /// <summary>Puts the pipeline's refusal next to the field it is about, or above the form.</summary>
-    public static void Report(ModelStateDictionary modelState, CommentRejection rejection) =>
-        modelState.AddModelError(rejection.Field switch
-        {
-            nameof(CommentSubmission.Text) => $"Input.{nameof(CommentInput.Text)}",
-            nameof(CommentSubmission.AuthorEmail) => $"Input.{nameof(CommentInput.Email)}",
-            _ => "",
-        }, rejection.Message);
+    /// <summary>The form field a refusal is about, or "" for above the form.</summary>
+    public static string FieldOf(CommentRejection rejection) => rejection.Field switch
+    {
+        nameof(CommentSubmission.Text) => FormError.TextField,
+        nameof(CommentSubmission.AuthorEmail) => $"Input.{nameof(CommentInput.Email)}",
+        _ => "",
+    };
 }
 
-/// <summary>Where to go after a stored comment, or the preview to show; neither when the form is shown again with errors.</summary>
-public sealed record FormOutcome(string? RedirectUrl, string? PreviewHtml);
+/// <summary>A message for the form, next to the field it names ("" above the form).</summary>
+public sealed record FormError(string Field, string Message)
+{
+    public const string TextField = $"Input.{nameof(CommentInput.Text)}";
+}
+
+/// <summary>
+/// What a page does with a posted comment form: redirect to the stored comment, or show the form again
+/// with a status, messages, a preview, and the binding errors to forget (<see cref="AllFields"/>: every one).
+/// </summary>
+public sealed record FormOutcome(string? RedirectUrl, string? PreviewHtml, int Status, IReadOnlyList<FormError> Errors, IReadOnlyList<string> IgnoredFields)
+{
+    public const string AllFields = "*";
+
+    public static FormOutcome Shown(int status, IReadOnlyList<string> ignored, params FormError[] errors) => new(null, null, status, errors, ignored);
+
+    public static FormOutcome Shown(int status, string ignored, params FormError[] errors) => Shown(status, [ignored], errors);
+
+    /// <summary>Puts the outcome's messages on the page's model state; the page calls it, the handler never touches a page.</summary>
+    public void ShowOn(ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (IgnoredFields.Contains(AllFields)) modelState.Clear();
+        foreach (var field in IgnoredFields) modelState.Remove(field);
+        foreach (var error in Errors) modelState.AddModelError(error.Field, error.Message);
+    }
+}

@@ -18,6 +18,6 @@ public sealed class PermalinkModel(ForumDb db, CommentFormHandler comments) : Pa
             .SingleOrDefaultAsync(ct);
         if (comment is null) return NotFound();
         var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, comments.Options, own, ct);
-        return LocalRedirect(CommentFormHandler.CommentUrl(comment.Slug, page, id));
+        return LocalRedirect(Site.ForumUrls.Comment(comment.Slug, page, id));
     }
 }

@@ -31,8 +31,10 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
     {
         if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
         Input.ParentId = commentId;
-        var outcome = await comments.HandleAsync(post.Slug, post.Id, Input, this, ct);
+        var outcome = await comments.HandleAsync(post.Slug, post.Id, Input, ModelState, User, HttpContext, ct);
         if (outcome.RedirectUrl is { } url) return LocalRedirect(url);
+        outcome.ShowOn(ModelState);
+        Response.StatusCode = outcome.Status;
         return await ShowAsync(slug, commentId, outcome.PreviewHtml, ct);
     }
 
@@ -52,8 +54,8 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
         Target = new CommentNode(target, null, null, []);
         Input.ParentId = commentId;
         var account = await comments.AccountAsync(User);
-        Form = new CommentFormView(Input, $"/posts/{Uri.EscapeDataString(post.Slug)}/reply/{commentId}", await comments.TakesCommentsAsync(post, ct),
-            comments.Options.MaxLength, target.AuthorName, CommentFormHandler.CommentUrl(post.Slug, page, commentId), previewHtml,
+        Form = new CommentFormView(Input, Site.ForumUrls.Reply(post.Slug, commentId), await comments.TakesCommentsAsync(post, ct),
+            comments.Options.MaxLength, target.AuthorName, Site.ForumUrls.Comment(post.Slug, page, commentId), previewHtml,
             account is null ? null : CommentFormHandler.NameOf(account), HeadingLevel: 2);
         return Page();
     }

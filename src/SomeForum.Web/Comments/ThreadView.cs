@@ -4,9 +4,9 @@ namespace SomeForum.Web.Comments;
 public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply)
 {
     /// <summary>The permalink of a comment on this page.</summary>
-    public string Permalink(long id) => Page.PageCount > 1 ? CommentFormHandler.CommentUrl(Slug, Page.Page, id) : $"#comment-{id}";
+    public string Permalink(long id) => Page.PageCount > 1 ? Site.ForumUrls.Comment(Slug, Page.Page, id) : $"#comment-{id}";
 
-    public string ReplyUrl(long id) => $"/posts/{Uri.EscapeDataString(Slug)}/reply/{id}#respond";
+    public string ReplyUrl(long id) => $"{Site.ForumUrls.Reply(Slug, id)}#respond";
 }
 
 /// <summary>Comments of the thread (with their replies), and the page they are on.</summary>

@@ -18,6 +18,6 @@ public sealed class DeleteModel(ForumDb db, ThreadChanges changes) : ModeratedCo
         if (!await LoadAsync(id, ct)) return NotFound();
         await changes.EraseAsync(id, Actor.Of(User), why: null, ct);
         TempData["Message"] = $"The comment by {Comment.AuthorName} was deleted permanently.";
-        return LocalRedirect($"/moderation?Status={Comment.Status}");
+        return LocalRedirect(Site.ForumUrls.Queue(Comment.Status));
     }
 }

@@ -36,6 +36,6 @@ public sealed class EditModel(ForumDb db, ThreadChanges changes) : ModeratedComm
             return Page();
         }
         TempData["Message"] = "Comment saved.";
-        return LocalRedirect($"/moderation?Status={Comment.Status}#queued-{id}");
+        return LocalRedirect($"{Site.ForumUrls.Queue(Comment.Status)}#queued-{id}");
     }
 }

@@ -24,7 +24,7 @@ public sealed class ReplyModel(ForumDb db, ThreadChanges changes) : ModeratedCom
         if (ModelState.IsValid)
         {
             var result = await changes.ReplyAsModeratorAsync(id, Text!, User, ct);
-            if (result.Comment is { } reply) return LocalRedirect($"/comments/{reply.Id}");
+            if (result.Comment is { } reply) return LocalRedirect(Site.ForumUrls.Permalink(reply.Id));
             ModelState.AddModelError(nameof(Text), result.Rejection!.Message);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

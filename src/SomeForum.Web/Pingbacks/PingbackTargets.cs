@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Data;
@@ -40,11 +39,8 @@ public enum TargetVerdict
 public sealed record TargetCheck(TargetVerdict Verdict, long PostId = 0);
 
 /// <summary>Decides whether a target URL is one of our posts that takes pingbacks: the cheap check, before any fetch.</summary>
-public sealed partial class PingbackTargets(ForumDb db, IOptionsSnapshot<PingbackOptions> options)
+public sealed class PingbackTargets(ForumDb db, IOptionsSnapshot<PingbackOptions> options)
 {
-    [GeneratedRegex("^/posts/(?<slug>[^/]+)/?$")]
-    private static partial Regex PostPath();
-
     public async Task<TargetCheck> CheckAsync(Uri target, PingCaller caller, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -58,9 +54,7 @@ public sealed partial class PingbackTargets(ForumDb db, IOptionsSnapshot<Pingbac
             if (!path.StartsWith(pathBase + "/", StringComparison.OrdinalIgnoreCase)) return new TargetCheck(TargetVerdict.NotAPost);
             path = path[pathBase.Length..];
         }
-        var match = PostPath().Match(path);
-        if (!match.Success) return new TargetCheck(TargetVerdict.NotAPost);
-        var slug = Uri.UnescapeDataString(match.Groups["slug"].Value);
+        if (Site.ForumUrls.SlugOf(path) is not { } slug) return new TargetCheck(TargetVerdict.NotAPost);
 
         var post = await db.Posts.AsNoTracking()
             .Where(p => p.Slug == slug && p.Status == PostStatus.Published)

@@ -37,7 +37,7 @@ public abstract class EditorPageModel(PostWriter writer, MarkdownRenderer render
         };
         var user = await users.GetUserAsync(User);
         var result = await writer.SaveAsync(id, Input, intent, User, user?.DisplayName ?? User.Identity?.Name ?? "", ct);
-        if (result.Post is { } post) return LocalRedirect($"/posts/{Uri.EscapeDataString(post.Slug)}");
+        if (result.Post is { } post) return LocalRedirect(Site.ForumUrls.Post(post.Slug));
 
         foreach (var (field, message) in result.Problems) ModelState.AddModelError(field, message);
         Response.StatusCode = result.Status;

@@ -27,8 +27,10 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
-        var outcome = await comments.HandleAsync(post.Slug, post.Id, Input, this, ct);
+        var outcome = await comments.HandleAsync(post.Slug, post.Id, Input, ModelState, User, HttpContext, ct);
         if (outcome.RedirectUrl is { } url) return LocalRedirect(url);
+        outcome.ShowOn(ModelState);
+        Response.StatusCode = outcome.Status;
 
         // Shown again with what was typed; a reply shows the page that holds the comment it answers.
         var page = Input.ParentId is { } parentId
@@ -51,8 +53,8 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
                 .Select(c => c.AuthorName).SingleOrDefaultAsync(ct)
             : null;
         var account = await comments.AccountAsync(User);
-        Form = new CommentFormView(Input, CommentFormHandler.PostUrl(post.Slug), open, comments.Options.MaxLength,
-            replyingTo, replyingTo is null ? null : $"{CommentFormHandler.PostUrl(post.Slug)}#respond", previewHtml,
+        Form = new CommentFormView(Input, Site.ForumUrls.Post(post.Slug), open, comments.Options.MaxLength,
+            replyingTo, replyingTo is null ? null : $"{Site.ForumUrls.Post(post.Slug)}#respond", previewHtml,
             account is null ? null : CommentFormHandler.NameOf(account));
     }
 }
