@@ -10,13 +10,14 @@ public static class AccountsSetup
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services
             .AddIdentity<ForumUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
-                options.Password.RequiredLength = 10;
+                options.Password.RequiredLength = AdminOptions.PasswordLength;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
                 // Length, not composition, makes a password strong (NIST SP 800-63B).

@@ -1,16 +1,30 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace SomeForum.Web.Data;
 
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    [Required, RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
-    public string Provider { get; set; } = "Sqlite";
+    /// <summary>Read once, the same way everywhere: the binder takes either name in any case and refuses anything else.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var text = configuration[$"{Section}:{nameof(Provider)}"];
+        if (string.IsNullOrWhiteSpace(text)) return new DatabaseOptions();
+        return Enum.TryParse<DatabaseProvider>(text.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? new DatabaseOptions { Provider = provider }
+            : throw new InvalidOperationException($"Database:Provider '{text}' is not known: use Sqlite (the default) or Postgres.");
+    }
 }
 
 public static class DataSetup
@@ -19,28 +33,22 @@ public static class DataSetup
 
     public static WebApplicationBuilder AddForumData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
 
-        var provider = builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] ?? "Sqlite";
         var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        switch (DatabaseOptions.From(builder.Configuration).Provider)
         {
-            if (string.IsNullOrWhiteSpace(configured))
-            {
-                throw new InvalidOperationException(
-                    "Database:Provider is Postgres but ConnectionStrings:Forum is empty: give it a PostgreSQL connection string.");
-            }
-            builder.Services.AddDbContext<ForumDb, PostgresForumDb>(options => options.UseNpgsql(configured));
-        }
-        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            var connectionString = SqliteConnectionString(configured, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
-        }
-        else
-        {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not known: use Sqlite (the default) or Postgres.");
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(configured))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Forum is empty: give it a PostgreSQL connection string.");
+                }
+                builder.Services.AddDbContext<ForumDb, PostgresForumDb>(options => options.UseNpgsql(configured));
+                break;
+            default:
+                var connectionString = SqliteConnectionString(configured, builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
+                break;
         }
         builder.Services.AddDataProtection().SetApplicationName("SomeForum").PersistKeysToDbContext<ForumDb>();
         return builder;

@@ -4,7 +4,8 @@ public static class PostsSetup
 {
     public static WebApplicationBuilder AddPosts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PostOptions>().BindConfiguration(PostOptions.Section);
+        builder.Services.AddOptions<PostOptions>().BindConfiguration(PostOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PostWriter>();
         return builder;
     }
