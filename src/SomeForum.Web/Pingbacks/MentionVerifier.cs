@@ -3,30 +3,35 @@ using System.Text;
 
 namespace SomeForum.Web.Pingbacks;
 
+/// <summary>What a mention's protocol needs to know of a source: the fetch's own outcome says the rest.</summary>
 public enum VerificationOutcome
 {
     /// <summary>The source links to the target.</summary>
     Linked,
-    /// <summary>The source is an HTML page without a link to the target.</summary>
+    /// <summary>The source answered, with an HTML page without a link to the target or with something other than HTML.</summary>
     NoLink,
-    /// <summary>The source answered 2xx with something other than HTML.</summary>
-    NotHtml,
     /// <summary>The source answered 410 Gone.</summary>
     Gone,
-    /// <summary>The source answered outside 2xx (404, 500…).</summary>
-    HttpError,
-    TooManyRedirects,
-    /// <summary>The source, or a redirect, is on an address or URL we do not fetch from.</summary>
-    Refused,
-    TimedOut,
-    Unreachable,
+    /// <summary>No usable answer: see <see cref="Verification.Fetch"/>.</summary>
+    Failed,
 }
 
-public sealed record Verification(VerificationOutcome Outcome, SourcePage? Page = null, int? StatusCode = null)
+public sealed record Verification(FetchOutcome Fetch, bool Linked = false, SourcePage? Page = null, int? StatusCode = null)
 {
+    public VerificationOutcome Outcome => Fetch switch
+    {
+        FetchOutcome.Fetched => Linked ? VerificationOutcome.Linked : VerificationOutcome.NoLink,
+        FetchOutcome.NotHtml => VerificationOutcome.NoLink,
+        FetchOutcome.Gone => VerificationOutcome.Gone,
+        _ => VerificationOutcome.Failed,
+    };
+
     /// <summary>A failure that may pass by itself (a server error, a timeout, no connection), worth trying again later.</summary>
-    public bool MayPass => Outcome is VerificationOutcome.TimedOut or VerificationOutcome.Unreachable
-        || (Outcome == VerificationOutcome.HttpError && StatusCode is >= 500 or 429);
+    public bool MayPass => Fetch is FetchOutcome.TimedOut or FetchOutcome.Unreachable
+        || (Fetch == FetchOutcome.HttpError && StatusCode is >= 500 or 429);
+
+    /// <summary>For logs and the queue's record: what was found, the fetch's own word where nothing was.</summary>
+    public string Description => Outcome == VerificationOutcome.Failed ? Fetch.ToString() : Outcome.ToString();
 }
 
 /// <summary>Does the source link to the target? One fetch, one parse, one log line, for pingbacks and webmentions alike.</summary>
@@ -40,7 +45,7 @@ public sealed class MentionVerifier(SourceFetcher fetcher, TimeProvider clock, I
         var verification = await VerifyCoreAsync(protocol, source, target, caller, ct);
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.Verified(protocol, source.AbsoluteUri, target.AbsoluteUri, caller ?? "unknown", verification.Outcome,
+            logger.Verified(protocol, source.AbsoluteUri, target.AbsoluteUri, caller ?? "unknown", verification.Description,
                 (long)clock.GetElapsedTime(started).TotalMilliseconds);
         }
         return verification;
@@ -49,26 +54,9 @@ public sealed class MentionVerifier(SourceFetcher fetcher, TimeProvider clock, I
     private async Task<Verification> VerifyCoreAsync(string protocol, Uri source, Uri target, string? caller, CancellationToken ct)
     {
         var fetched = await fetcher.FetchAsync(source, protocol, caller, ct);
-        switch (fetched.Outcome)
-        {
-            case FetchOutcome.Fetched:
-                var page = Read(fetched, target);
-                return new Verification(page.LinksToTarget ? VerificationOutcome.Linked : VerificationOutcome.NoLink, page, fetched.StatusCode);
-            case FetchOutcome.NotHtml:
-                return new Verification(VerificationOutcome.NotHtml, StatusCode: fetched.StatusCode);
-            case FetchOutcome.Gone:
-                return new Verification(VerificationOutcome.Gone, StatusCode: fetched.StatusCode);
-            case FetchOutcome.HttpError:
-                return new Verification(VerificationOutcome.HttpError, StatusCode: fetched.StatusCode);
-            case FetchOutcome.TooManyRedirects:
-                return new Verification(VerificationOutcome.TooManyRedirects, StatusCode: fetched.StatusCode);
-            case FetchOutcome.Refused:
-                return new Verification(VerificationOutcome.Refused);
-            case FetchOutcome.TimedOut:
-                return new Verification(VerificationOutcome.TimedOut);
-            default:
-                return new Verification(VerificationOutcome.Unreachable);
-        }
+        if (fetched.Outcome != FetchOutcome.Fetched) return new Verification(fetched.Outcome, StatusCode: fetched.StatusCode);
+        var page = Read(fetched, target);
+        return new Verification(FetchOutcome.Fetched, page.LinksToTarget, page, fetched.StatusCode);
     }
 
     /// <summary>The charset the server named, if .NET knows it; otherwise the parser finds it in the page (BOM, meta), UTF-8 failing that.</summary>

@@ -5,7 +5,7 @@ internal static partial class PingbackLog
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information,
         Message = "{Protocol} verification: source {SourceUrl}, target {TargetUrl}, caller {Caller}: {Outcome} in {DurationMs} ms")]
-    public static partial void Verified(this ILogger logger, string protocol, string sourceUrl, string targetUrl, string caller, VerificationOutcome outcome, long durationMs);
+    public static partial void Verified(this ILogger logger, string protocol, string sourceUrl, string targetUrl, string caller, string outcome, long durationMs);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information,
         Message = "Pingback refused before any fetch: source {SourceUrl}, target {TargetUrl}, caller {Caller}: fault {FaultCode}")]

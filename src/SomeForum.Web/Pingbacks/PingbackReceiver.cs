@@ -38,25 +38,7 @@ public sealed class PingbackReceiver(
     private async Task<PingResult> CheckAndStoreAsync(string sourceArgument, string targetArgument, PingCaller caller, CancellationToken ct)
     {
         var check = await intake.CheckAsync(sourceArgument, targetArgument, caller, refuseKnownSource: true, ct);
-        switch (check.Verdict)
-        {
-            case IntakeVerdict.BadSource:
-                return PingResult.Refused(FaultCode.Generic, "The sourceURI is not an absolute http or https URL.");
-            case IntakeVerdict.BadTarget:
-                return PingResult.Refused(FaultCode.Generic, "The targetURI is not an absolute http or https URL.");
-            case IntakeVerdict.SamePage:
-                return PingResult.Refused(FaultCode.Generic, "The sourceURI and the targetURI are the same page.");
-            case IntakeVerdict.NoSuchPost:
-                return PingResult.Refused(FaultCode.TargetNotFound, "The targetURI does not exist: there is no such post.");
-            case IntakeVerdict.NotAPost:
-                return PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: it is not a post on this site.");
-            case IntakeVerdict.Closed:
-                return PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: this post does not take pingbacks.");
-            case IntakeVerdict.AlreadyRegistered:
-                return PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered.");
-            case IntakeVerdict.Blocked or IntakeVerdict.RateLimited:
-                return PingResult.Refused(FaultCode.AccessDenied, "Access denied: too many pings, or pings from this source are not accepted. Try again later.");
-        }
+        if (Refusal(check.Verdict) is { } refusal) return refusal;
         var (source, target, sourceUrl) = (check.Source!, check.Target!, check.StoredSource);
 
         var verification = await verifier.VerifyAsync(Protocol, source, target, caller.Ip, ct);
@@ -64,7 +46,7 @@ public sealed class PingbackReceiver(
         {
             case VerificationOutcome.Linked:
                 break;
-            case VerificationOutcome.NoLink or VerificationOutcome.NotHtml:
+            case VerificationOutcome.NoLink:
                 return PingResult.Refused(FaultCode.NoLinkToTarget, "The sourceURI does not contain a link to the targetURI.");
             default:
                 return PingResult.Refused(FaultCode.SourceNotFound, "The sourceURI does not exist or could not be fetched.");
@@ -80,16 +62,17 @@ public sealed class PingbackReceiver(
         catch (DbUpdateException)
         {
             // The same ping, twice at once: the unique (post, source) index let one in.
-            return PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered.");
+            return Refusal(IntakeVerdict.AlreadyRegistered)!;
         }
 
         if (stored.Comment is not { } comment)
         {
+            // The post may have changed while the source was fetched: the pipeline's own checks answer as the intake would.
             return stored.Rejection!.Problem switch
             {
-                CommentProblem.PostNotFound => PingResult.Refused(FaultCode.TargetNotFound, "The targetURI does not exist: there is no such post."),
-                CommentProblem.Closed => PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: this post does not take pingbacks."),
-                CommentProblem.Duplicate => PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered."),
+                CommentProblem.PostNotFound => Refusal(IntakeVerdict.NoSuchPost)!,
+                CommentProblem.Closed => Refusal(IntakeVerdict.Closed)!,
+                CommentProblem.Duplicate => Refusal(IntakeVerdict.AlreadyRegistered)!,
                 _ => PingResult.Refused(FaultCode.Generic, "The pingback could not be accepted."),
             };
         }
@@ -101,6 +84,20 @@ public sealed class PingbackReceiver(
             _ => PingResult.Success("Thanks! The pingback was registered and will be shown once a moderator approves it."),
         };
     }
+
+    /// <summary>The intake's verdict as Pingback 1.0 names it: its fault codes where it has them, 0 for the rest.</summary>
+    private static PingResult? Refusal(IntakeVerdict verdict) => verdict switch
+    {
+        IntakeVerdict.Accepted => null,
+        IntakeVerdict.BadSource => PingResult.Refused(FaultCode.Generic, "The sourceURI is not an absolute http or https URL."),
+        IntakeVerdict.BadTarget => PingResult.Refused(FaultCode.Generic, "The targetURI is not an absolute http or https URL."),
+        IntakeVerdict.SamePage => PingResult.Refused(FaultCode.Generic, "The sourceURI and the targetURI are the same page."),
+        IntakeVerdict.NoSuchPost => PingResult.Refused(FaultCode.TargetNotFound, "The targetURI does not exist: there is no such post."),
+        IntakeVerdict.NotAPost => PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: it is not a post on this site."),
+        IntakeVerdict.Closed => PingResult.Refused(FaultCode.TargetNotPingable, "The targetURI cannot be used as a target: this post does not take pingbacks."),
+        IntakeVerdict.AlreadyRegistered => PingResult.Refused(FaultCode.AlreadyRegistered, "The pingback has already been registered."),
+        _ => PingResult.Refused(FaultCode.AccessDenied, "Access denied: too many pings, or pings from this source are not accepted. Try again later."),
+    };
 
     private static string Shorten(string? text) => text is null ? "" : text.Length > 300 ? text[..300] : text;
 }

@@ -68,7 +68,7 @@ public sealed class WebmentionProcessor(
                 return existing is null
                     ? (WebmentionState.Done, "Source gone (410); nothing to remove")
                     : await RemoveAsync(existing, "the source answered 410 Gone", ct);
-            case VerificationOutcome.NoLink or VerificationOutcome.NotHtml:
+            case VerificationOutcome.NoLink:
                 if (existing is null) return (WebmentionState.Done, "No link to the target; nothing stored");
                 // Only a webmention for the very address once verified may withdraw it: otherwise anyone could
                 // remove a mention by naming the post another way (a query, a slash, the other scheme).
@@ -78,7 +78,7 @@ public sealed class WebmentionProcessor(
                     ? await RemoveAsync(existing, "the source no longer links to the post", ct)
                     : (WebmentionState.Done, "No link to this target; the mention verified under another address stays");
             default:
-                var problem = verification.StatusCode is { } code ? $"{verification.Outcome} ({code})" : verification.Outcome.ToString();
+                var problem = verification.StatusCode is { } code ? $"{verification.Description} ({code})" : verification.Description;
                 return verification.MayPass && attempt < options.Value.MaxAttempts
                     ? (WebmentionState.Queued, $"Source not verified: {problem}; trying again later")
                     : (WebmentionState.Failed, $"Source not verified: {problem}");
