@@ -51,7 +51,7 @@ public sealed class ThreadChanges(
                 _ => before,
             };
             if (after == before) continue;
-            await SetStatusAsync(comment, after, action.ToString(), actor, reason: null, ct);
+            await SetStatusAsync(comment, after, action.ToString(), actor, ct);
             changed++;
         }
         await scope.CommitAsync(ct);
@@ -78,8 +78,8 @@ public sealed class ThreadChanges(
         CommentText.Write(comment, renderer, normalized);
         comment.EditedAt = Now;
         await db.SaveChangesAsync(ct);
-        await RejudgeAsync(comment, verdict, "Edit", actor, ct);
-        AuditLog.Comment(db, actor, Now, "Edit", comment, before, comment.Status, "the text changed");
+        await RejudgeAsync(comment, verdict, ct);
+        AuditLog.Comment(db, actor, Now, "Edit", comment, before, comment.Status, Note("the text changed", comment.Status == before ? null : verdict.Reason));
         await db.SaveChangesAsync(ct);
         writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, before, comment.Status));
         await scope.CommitAsync(ct);
@@ -107,8 +107,9 @@ public sealed class ThreadChanges(
         CommentText.Write(comment, renderer, text);
         comment.EditedAt = Now;
         await db.SaveChangesAsync(ct);
-        await RejudgeAsync(comment, verdict, "Update", Actor.Webmention, ct);
-        AuditLog.Comment(db, Actor.Webmention, Now, "Update", comment, before, comment.Status, "the source page changed its title or text");
+        await RejudgeAsync(comment, verdict, ct);
+        AuditLog.Comment(db, Actor.Webmention, Now, "Update", comment, before, comment.Status,
+            Note("the source page changed its title or text", comment.Status == before ? null : verdict.Reason));
         await db.SaveChangesAsync(ct);
         writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, before, comment.Status));
         await scope.CommitAsync(ct);
@@ -166,7 +167,7 @@ public sealed class ThreadChanges(
         if (parent is null) return CommentResult.Refused(CommentProblem.ParentInvalid, "There is no such comment.");
         if (parent.Status == CommentStatus.Pending)
         {
-            await SetStatusAsync(parent, CommentStatus.Approved, nameof(ModerationAction.Approve), actor, reason: null, ct);
+            await SetStatusAsync(parent, CommentStatus.Approved, nameof(ModerationAction.Approve), actor, ct);
         }
         var result = await pipeline.AddAsync(new CommentSubmission
         {
@@ -235,15 +236,29 @@ public sealed class ThreadChanges(
         return true;
     }
 
-    /// <summary>The rules' verdict on changed content: what they would hold or mark spam leaves the thread; the rest keeps its status.</summary>
-    private async Task RejudgeAsync(Comment comment, ModerationVerdict verdict, string action, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// The rules' verdict on changed content: what they would hold or mark spam leaves the thread; the rest keeps
+    /// its status. Part of the change that edits the content, logged and announced with it.
+    /// </summary>
+    private async Task RejudgeAsync(Comment comment, ModerationVerdict verdict, CancellationToken ct)
     {
         var stricter = (comment.Status, verdict.Status) is (CommentStatus.Approved, CommentStatus.Pending or CommentStatus.Spam)
             or (CommentStatus.Pending, CommentStatus.Spam);
-        if (stricter) await SetStatusAsync(comment, verdict.Status, $"{action}: judged again", actor, verdict.Reason, ct);
+        if (stricter) await ApplyStatusAsync(comment, verdict.Status, verdict.Reason, ct);
     }
 
-    private async Task SetStatusAsync(Comment comment, CommentStatus after, string action, Actor actor, string? reason, CancellationToken ct)
+    /// <summary>A moderator's change of status: applied, logged and announced as one change.</summary>
+    private async Task SetStatusAsync(Comment comment, CommentStatus after, string action, Actor actor, CancellationToken ct)
+    {
+        var before = comment.Status;
+        await ApplyStatusAsync(comment, after, reason: null, ct);
+        AuditLog.Comment(db, actor, Now, action, comment, before, after);
+        await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.StatusChanged, before, after));
+    }
+
+    /// <summary>The status itself, and the figures that follow from it.</summary>
+    private async Task ApplyStatusAsync(Comment comment, CommentStatus after, string? reason, CancellationToken ct)
     {
         await db.LockPostForWritingAsync(comment.PostId, ct);
         var before = comment.Status;
@@ -251,9 +266,6 @@ public sealed class ThreadChanges(
         comment.ModerationReason = after == CommentStatus.Approved ? null : reason ?? comment.ModerationReason;
         await db.SaveChangesAsync(ct);
         await ThreadCounts.ApplyAsync(db, comment, before, after, ct);
-        AuditLog.Comment(db, actor, Now, action, comment, before, after, reason);
-        await db.SaveChangesAsync(ct);
-        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.StatusChanged, before, after));
     }
 
     /// <summary>What a comment was before it was marked spam or trashed, from the log; approved when the rules put it there on arrival.</summary>

@@ -5,7 +5,7 @@ namespace SomeForum.Web.Data;
 /// that had comments before they existed. Plain SQL that SQLite and PostgreSQL read alike (thread paths
 /// compare byte by byte on both).
 /// </summary>
-internal static class ThreadFiguresBackfill
+public static class ThreadFiguresBackfill
 {
     public const string Sql = """
         UPDATE "Comments" SET "ThreadPublishedCount" = (

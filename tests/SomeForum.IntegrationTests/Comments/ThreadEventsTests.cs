@@ -142,6 +142,32 @@ public sealed class ThreadEventsTests
     }
 
     [Fact]
+    public async Task AMentionsUpdateIsAnnouncedOnceWithTheStatusTheRulesGaveIt()
+    {
+        using var forum = Forum();
+        _ = forum.Server;
+        var postId = await forum.WithDbAsync(db => db.Posts.Select(p => p.Id).SingleAsync());
+        var mention = new CommentSubmission
+        {
+            PostId = postId, Kind = CommentKind.Webmention, AuthorName = "A page elsewhere", Text = "…links to this post…",
+            SourceUrl = "https://elsewhere.example/page", SourceTitle = "A page elsewhere",
+        };
+        var stored = await forum.WithServicesAsync(services => services.GetRequiredService<CommentPipeline>().AddAsync(mention, CommentOrigin.Import, default));
+        var id = stored.Comment!.Id;
+        var mark = forum.Log.Heard.Count;
+
+        var outcome = await DoorAsync(forum, door => door.UpdateMentionAsync(id,
+            mention with { AuthorName = "The same page, rewritten", SourceTitle = "The same page, rewritten", Text = "…now says something else…" },
+            CommentOrigin.Webmention, default));
+
+        Assert.Equal(CommentStatus.Pending, outcome.Status);
+        var updated = Assert.Single(forum.Log.Since(mark));
+        Assert.Equal((ThreadChangeKind.Edited, id, CommentStatus.Approved, CommentStatus.Pending, CommentStatus.Pending),
+            (updated.Change.Kind, updated.Change.CommentId!.Value, updated.Change.Before, updated.Change.After, updated.StatusSeen));
+        Assert.True(updated.Change.ChangesWhatReadersSee);
+    }
+
+    [Fact]
     public async Task APostsTrashAndRestoreAreAnnouncedOnceForItsThread()
     {
         using var forum = Forum();
