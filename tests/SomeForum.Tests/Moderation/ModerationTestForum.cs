@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SomeForum.Web.Comments;
+using SomeForum.Web.Data;
+using SomeForum.Web.Moderation;
+using SomeForum.Web.Posts;
+
+namespace SomeForum.Tests.Moderation;
+
+/// <summary>
+/// A real SQLite forum in memory, for the moderation rules' "has this author an approved comment yet?"
+/// questions. The connection stays open for the test's life: closing it would drop the database.
+/// </summary>
+internal sealed class ModerationTestForum : IDisposable
+{
+    private static readonly DateTime Now = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private readonly SqliteConnection connection;
+    private readonly ModerationOptions configured;
+    private int slugs;
+
+    public ModerationTestForum(ModerationOptions configured)
+    {
+        this.configured = configured;
+        connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Db = new SqliteForumDb(new DbContextOptionsBuilder<SqliteForumDb>().UseSqlite(connection).Options);
+        Db.Database.EnsureCreated();
+    }
+
+    public SqliteForumDb Db { get; }
+
+    /// <summary>New rules each time: <see cref="ModerationSettings"/> keeps what it read first.</summary>
+    public ModerationRules Rules() => new(Db, new ModerationSettings(Db, new FixedSnapshot(configured)));
+
+    public async Task<Post> AddPostAsync(string? authorId = null, PostStatus status = PostStatus.Published)
+    {
+        slugs++;
+        var post = new Post
+        {
+            Slug = $"post-{slugs}",
+            Title = $"Post {slugs}",
+            Source = "Body.",
+            Html = "<p>Body.</p>",
+            AuthorId = authorId,
+            Status = status,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        };
+        Db.Posts.Add(post);
+        await Db.SaveChangesAsync();
+        return post;
+    }
+
+    public async Task AddCommentAsync(string? email, string? userId, CommentStatus status)
+    {
+        var post = await AddPostAsync();
+        Db.Comments.Add(new Comment
+        {
+            PostId = post.Id,
+            AuthorName = "Earlier",
+            AuthorEmail = email,
+            UserId = userId,
+            Status = status,
+            Source = "Earlier comment.",
+            Html = "<p>Earlier comment.</p>",
+            ThreadPath = "0000000001",
+            ReceivedAt = Now,
+        });
+        await Db.SaveChangesAsync();
+    }
+
+    public async Task SaveRulesAsync(ModerationRuleSet rules)
+    {
+        rules.Id = ModerationRuleSet.SingletonId;
+        rules.UpdatedAt = Now;
+        Db.ModerationRules.Add(rules);
+        await Db.SaveChangesAsync();
+    }
+
+    public void Dispose()
+    {
+        Db.Dispose();
+        connection.Dispose();
+    }
+
+    private sealed class FixedSnapshot(ModerationOptions value) : IOptionsSnapshot<ModerationOptions>
+    {
+        public ModerationOptions Value => value;
+
+        public ModerationOptions Get(string? name) => value;
+    }
+}
