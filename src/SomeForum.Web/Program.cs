@@ -22,6 +22,7 @@ builder.AddAvatars();
 builder.AddPingbacks();
 builder.AddSeeding();
 builder.AddPages();
+builder.AddReaderCache();
 
 var app = builder.Build();
 

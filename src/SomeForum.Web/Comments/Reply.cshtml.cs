@@ -11,6 +11,8 @@ namespace SomeForum.Web.Comments;
 /// post page moves its own form under the comment instead.)
 /// </summary>
 [CommentRequestLimit]
+[IgnoreAntiforgeryToken]
+[CrossSitePostGuard]
 public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageModel
 {
     public PostView Post { get; private set; } = null!;

@@ -30,6 +30,9 @@ public sealed class ModerationOptions
     public int CloseCommentsAfterDays { get; set; }
 
     /// <summary>Whether comments on a post published then are closed by age, now.</summary>
-    public bool ClosedByAge(DateTime? publishedAt, DateTime now) =>
-        CloseCommentsAfterDays > 0 && publishedAt is { } published && published.AddDays(CloseCommentsAfterDays) < now;
+    public bool ClosedByAge(DateTime? publishedAt, DateTime now) => ClosesAt(publishedAt) < now;
+
+    /// <summary>When comments on a post published then close by age; null when they never do.</summary>
+    public DateTime? ClosesAt(DateTime? publishedAt) =>
+        CloseCommentsAfterDays > 0 && publishedAt is { } published ? published.AddDays(CloseCommentsAfterDays) : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
@@ -7,6 +8,7 @@ using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Posts;
 
+[OutputCache(PolicyName = Site.ReaderCache.Policy, Tags = [Site.ReaderCache.Listing])]
 public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options) : PageModel
 {
     public IReadOnlyList<PostSummaryView> Posts { get; private set; } = [];

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
@@ -7,6 +8,9 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Posts;
 
 [CommentRequestLimit]
+[IgnoreAntiforgeryToken]
+[CrossSitePostGuard]
+[OutputCache(PolicyName = Site.ReaderCache.Policy)]
 public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageModel
 {
     public PostView Post { get; private set; } = null!;
@@ -19,6 +23,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "cpage")] int? commentPage, CancellationToken ct)
     {
         if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
+        Site.ReaderCache.TagPost(HttpContext, post.Id);
         comments.Prefill(Input, HttpContext);
         await ShowAsync(post, commentPage, previewHtml: null, ct);
         return Page();
@@ -47,6 +52,8 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
         Post = post;
         var threadPage = await db.LoadThreadPageAsync(post.Figures, commentPage, comments.Options, comments.OwnPending(HttpContext), ct);
         var open = await comments.TakesCommentsAsync(post, ct);
+        // A page kept for readers must not offer the form past the moment comments close.
+        if (open && await comments.ClosesAtAsync(post, ct) is { } closesAt) Site.ReaderCache.ExpireBy(HttpContext, closesAt);
         Thread = new ThreadView(post.Slug, threadPage, open);
         var replyingTo = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved)

@@ -48,6 +48,7 @@ public static class PagesSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

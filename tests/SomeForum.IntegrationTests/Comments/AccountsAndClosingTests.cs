@@ -35,21 +35,20 @@ public sealed class AccountsAndClosingTests
     {
         using var factory = new ForumFactory().With("Moderation:CloseCommentsAfterDays", "14").With("Comments:FloodIntervalSeconds", "0");
         _ = factory.Server;
-        await factory.WithDbAsync(db => db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-15))));
+        await factory.ChangePostsAsync(posts => posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-15))));
         using var reader = new Browser(factory);
         var page = await reader.OpenAsync(SeedPost);
         Assert.Equal("Comments are closed.", page.QuerySelector(".comments-closed")?.TextContent);
         Assert.Empty(page.QuerySelectorAll(".reply-link"));
 
-        await factory.WithDbAsync(db => db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-13))));
-        var open = await reader.OpenAsync(SeedPost);
-        var token = open.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await factory.ChangePostsAsync(posts => posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-13))));
+        var open = await reader.GetAsync(SeedPost);
+        Assert.NotNull(open.Document.QuerySelector("form.comment-form"));
 
         // The post ages past the limit while the reader writes: refused, nothing stored, the text given back.
-        await factory.WithDbAsync(db => db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-15))));
+        await factory.ChangePostsAsync(posts => posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-15))));
         var before = await factory.WithDbAsync(db => db.Comments.CountAsync());
-        var late = await reader.PostFormAsync(SeedPost, [new("__RequestVerificationToken", token), new("Input.Name", "Late"),
-            new("Input.Email", "late@example.org"), new("Input.Text", "Too late to say this"), new("Input.Intent", "post")]);
+        var late = await reader.SubmitCommentAsync(open, new CommentForm("Too late to say this") { Name = "Late", Email = "late@example.org" });
         Assert.Equal(HttpStatusCode.Forbidden, late.Status);
         Assert.Contains("Too late to say this", late.Body, StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Comments.CountAsync()));

@@ -92,7 +92,11 @@ public sealed class Browser : IDisposable
         var action = element.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.RequestUri : new Uri(page.RequestUri, action);
         using var content = new FormUrlEncodedContent(entries);
-        using var response = await Client.PostAsync(WithoutFragment(target), content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, WithoutFragment(target)) { Content = content };
+        // A browser says where a form it sends comes from: a page of the same site.
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        request.Headers.Add("Origin", page.RequestUri.GetLeftPart(UriPartial.Authority));
+        using var response = await Client.SendAsync(request);
         return await Page.ReadAsync(response);
     }
 

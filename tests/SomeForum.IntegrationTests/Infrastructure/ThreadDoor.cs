@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SomeForum.Web.Data;
+using SomeForum.Web.Posts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Moderation;
 
@@ -32,5 +35,18 @@ public static class ThreadDoor
         ArgumentNullException.ThrowIfNull(work);
         await using var scope = factory.Scope();
         return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Changes every post through the door, as the editor and the moderation pages do, so their cached pages go.</summary>
+    public static async Task ChangePostsAsync(this ForumFactory factory, Func<IQueryable<Post>, Task<int>> change)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var scope = factory.Scope();
+        var ids = await scope.ServiceProvider.GetRequiredService<ForumDb>().Posts.Select(p => p.Id).ToListAsync();
+        foreach (var id in ids)
+        {
+            await scope.ServiceProvider.GetRequiredService<ThreadChanges>()
+                .ChangePostAsync(id, "Test change", TestModerator, null, change, CancellationToken.None);
+        }
     }
 }

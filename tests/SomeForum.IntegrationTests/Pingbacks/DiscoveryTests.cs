@@ -76,7 +76,7 @@ public sealed partial class DiscoveryTests(DiscoveryTests.Forum shared) : IClass
     public async Task APostWithPingbacksOffDoesNotAdvertise()
     {
         using var forum = new ForumFactory();
-        await forum.WithDbAsync(db => db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PingbacksOpen, false)));
+        await forum.ChangePostsAsync(posts => posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PingbacksOpen, false)));
         await AssertSilentAsync(forum);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -227,6 +228,9 @@ public sealed class ThreadVisibilityTests : IDisposable
         var client = counted.CreateClient();
         await client.GetStringAsync(new Uri("/posts/some-so-far-so-what", UriKind.Relative));
 
+        // What rendering the page costs, not what serving it from the page cache does.
+        var pages = counted.Services.GetRequiredService<IOutputCacheStore>();
+        await pages.EvictByTagAsync(SomeForum.Web.Site.ReaderCache.AllPages, default);
         counter.Reset();
         await client.GetStringAsync(new Uri("/posts/some-so-far-so-what", UriKind.Relative));
         var withSeed = counter.Count;
@@ -242,6 +246,7 @@ public sealed class ThreadVisibilityTests : IDisposable
             parent = c.Comment!.Id;
         }
 
+        await pages.EvictByTagAsync(SomeForum.Web.Site.ReaderCache.AllPages, default);
         counter.Reset();
         var body = await client.GetStringAsync(new Uri("/posts/some-so-far-so-what", UriKind.Relative));
         Assert.Contains("51 responses", body, StringComparison.Ordinal);
