@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,11 +17,13 @@ public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options
     public bool HasOlder { get; private set; }
     public bool CanStart { get; private set; }
 
-    [TempData]
-    public string? Message { get; set; }
+    /// <summary>A message left by the page before (a post deleted), read only when there is one: reading it clears its
+    /// cookie, and a response that sets a cookie could not be kept for other readers.</summary>
+    public string? Message { get; private set; }
 
     public async Task OnGetAsync([FromQuery(Name = "p")] int? page, CancellationToken ct)
     {
+        if (Request.Cookies.ContainsKey(CookieTempDataProvider.CookieName)) Message = TempData["Message"] as string;
         CanStart = PostPermissions.CanStart(User, options.Value);
         PageNumber = Math.Max(1, page ?? 1);
         var me = PostPermissions.UserId(User);
