@@ -6,7 +6,7 @@ public static class BenchmarkEntry
 {
     /// <summary>
     /// <c>prepare FILE [COMMENTS]</c> writes the large-thread database for a load test of the real
-    /// server (benchmarks/wrk.sh); anything else runs the BenchmarkDotNet suite.
+    /// server (benchmarks/load.sh); anything else runs the BenchmarkDotNet suite.
     /// </summary>
     public static async Task Main(string[] args)
     {
