@@ -83,7 +83,7 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
         return RedirectToPage(new { Status, Post, q = Search, p = PageNumber });
     }
 
-    public static int LinkCount(string source) => ModerationRules.CountLinks(source);
+    public static int LinkCount(string html) => ReaderText.CountLinks(html);
 
     /// <summary>The actions that change a comment in this state, most likely first.</summary>
     public static IReadOnlyList<ModerationAction> ActionsFor(CommentStatus status) => status switch

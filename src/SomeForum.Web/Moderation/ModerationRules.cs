@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Rendering;
 
 namespace SomeForum.Web.Moderation;
 
@@ -14,19 +14,18 @@ public sealed record ModerationVerdict(CommentStatus Status, string? Reason)
 /// Decides what becomes of a new comment, the same for typed comments, pingbacks and webmentions.
 /// Blocklist first (spam, even with moderation off), then the holding rules.
 /// </summary>
-public sealed partial class ModerationRules(ForumDb db, ModerationSettings settings)
+public sealed class ModerationRules(ForumDb db, ModerationSettings settings, MarkdownRenderer renderer)
 {
-    [GeneratedRegex(@"https?://|www\.|mailto:", RegexOptions.IgnoreCase)]
-    private static partial Regex LinkPattern();
-
-    public static int CountLinks(string text) => LinkPattern().Count(text);
 
     public async Task<ModerationVerdict> JudgeAsync(CommentSubmission comment, CommentOrigin origin, CancellationToken ct)
     {
         if (origin is CommentOrigin.Import or CommentOrigin.Moderator) return ModerationVerdict.Publish;
         var rules = await settings.CurrentAsync(ct);
 
-        string[] fields = [comment.Text, comment.AuthorName, comment.AuthorEmail ?? "", comment.AuthorUrl ?? "", comment.IpAddress ?? "", comment.SourceUrl ?? ""];
+        // Judged as readers will read it: the rendered, sanitized page, not the Markdown typed (which can hide a
+        // word behind a character reference, or a link behind an escape).
+        var html = CommentText.Html(renderer, comment.Kind, comment.Text);
+        string[] fields = [.. ReaderText.Read(html), .. new[] { comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.IpAddress, comment.SourceUrl }.Select(ReaderText.Fold)];
         if (FirstWordIn(rules.BlockWords, fields) is { } blocked)
         {
             return new ModerationVerdict(CommentStatus.Spam, $"Blocklist word “{blocked}”");
@@ -37,7 +36,7 @@ public sealed partial class ModerationRules(ForumDb db, ModerationSettings setti
         {
             return new ModerationVerdict(CommentStatus.Pending, "Mentions are held for review");
         }
-        var links = CountLinks(comment.Text);
+        var links = ReaderText.CountLinks(html);
         if (links >= rules.HoldLinkCount)
         {
             return new ModerationVerdict(CommentStatus.Pending, $"{links} links (holding at {rules.HoldLinkCount})");
@@ -55,7 +54,7 @@ public sealed partial class ModerationRules(ForumDb db, ModerationSettings setti
 
     /// <summary>The first blocklist word found in any of the fields, or null.</summary>
     public async Task<string?> BlockedWordAsync(string[] fields, CancellationToken ct) =>
-        FirstWordIn((await settings.CurrentAsync(ct)).BlockWords, fields);
+        FirstWordIn((await settings.CurrentAsync(ct)).BlockWords, [.. fields.Select(ReaderText.Fold)]);
 
     private Task<bool> HasApprovedCommentAsync(CommentSubmission comment, CancellationToken ct)
     {
@@ -73,7 +72,8 @@ public sealed partial class ModerationRules(ForumDb db, ModerationSettings setti
         await db.Comments.AnyAsync(c => c.UserId == userId && c.Status == CommentStatus.Approved, ct)
         || await db.Posts.AnyAsync(p => p.AuthorId == userId && p.Status == Posts.PostStatus.Published, ct);
 
-    private static string? FirstWordIn(List<string> words, string[] fields) =>
+    /// <summary>The first rule word found in folded fields; the word is folded the same way, so "VIAGRA" finds "vіаgra".</summary>
+    private static string? FirstWordIn(List<string> words, string[] foldedFields) =>
         words.Where(w => !string.IsNullOrWhiteSpace(w))
-            .FirstOrDefault(w => fields.Any(f => f.Contains(w.Trim(), StringComparison.OrdinalIgnoreCase)));
+            .FirstOrDefault(w => ReaderText.Fold(w.Trim()) is { Length: > 0 } word && foldedFields.Any(f => f.Contains(word, StringComparison.Ordinal)));
 }

@@ -191,11 +191,15 @@ public sealed class ModerationRulesTests
     [InlineData("https://a.example", 1)]
     [InlineData("www.a.example", 1)]
     [InlineData("mailto:ann@example.com", 1)]
-    [InlineData("HTTP://A.EXAMPLE WWW.B.EXAMPLE MAILTO:C@EXAMPLE.COM", 3)]
+    [InlineData("See https://www.example.com/page for details.", 1)]
+    [InlineData("Awww. So cute.", 0)]
     [InlineData("http://a.example https://b.example www.c.example mailto:d@example.com", 4)]
+    [InlineData("[shop](&#104;ttps://shop.example)", 1)]
+    [InlineData("[two](https://a.example) [links](https://b.example)", 2)]
     [InlineData("ftp://a.example", 0)]
-    public void CountLinks_Text_CountsEachHttpHttpsWwwAndMailtoOccurrence(string text, int expected) =>
-        Assert.Equal(expected, ModerationRules.CountLinks(text));
+    [InlineData("`https://in.code.example`", 0)]
+    public void CountLinks_RenderedComment_CountsTheLinksReadersWillFind(string text, int expected) =>
+        Assert.Equal(expected, ReaderText.CountLinks(new SomeForum.Web.Rendering.MarkdownRenderer().ToHtml(text, SomeForum.Web.Rendering.TextKind.Comment)));
 
     [Theory]
     [InlineData("text", "review", "Please REVIEW this")]

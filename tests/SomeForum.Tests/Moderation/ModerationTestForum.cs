@@ -32,7 +32,7 @@ internal sealed class ModerationTestForum : IDisposable
     public SqliteForumDb Db { get; }
 
     /// <summary>New rules each time: <see cref="ModerationSettings"/> keeps what it read first.</summary>
-    public ModerationRules Rules() => new(Db, new ModerationSettings(Db, new FixedSnapshot(configured)));
+    public ModerationRules Rules() => new(Db, new ModerationSettings(Db, new FixedSnapshot(configured)), new SomeForum.Web.Rendering.MarkdownRenderer());
 
     public async Task<Post> AddPostAsync(string? authorId = null, PostStatus status = PostStatus.Published)
     {
