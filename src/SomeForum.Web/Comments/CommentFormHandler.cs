@@ -73,9 +73,13 @@ public sealed class CommentFormHandler(
         {
             // A preview is not a submission: only an empty comment is worth a message.
             var text = CommentText.Normalize(CommentKind.Comment, input.Text ?? "");
-            return text.Length == 0
-                ? FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields, new FormError(FormError.TextField, "Write a comment to preview it."))
-                : FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields) with { PreviewHtml = CommentText.Html(renderer, CommentKind.Comment, text) };
+            if (text.Length == 0) return FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields, new FormError(FormError.TextField, "Write a comment to preview it."));
+            // What could not be posted is not rendered either: the limit bounds the renderer's work too.
+            if (Options.LengthProblem(text) is { } tooLong)
+            {
+                return FormOutcome.Shown(StatusCodes.Status422UnprocessableEntity, FormOutcome.AllFields, new FormError(FormError.TextField, tooLong));
+            }
+            return FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields) with { PreviewHtml = CommentText.Html(renderer, CommentKind.Comment, text) };
         }
         var signedIn = await AccountAsync(user);
         // The account supplies name, email and website; whatever a forged form says of them is ignored.

@@ -26,6 +26,10 @@ public sealed class CommentOptions
     [Range(1, 100_000)]
     public int MaxLength { get; set; } = 10_000;
 
+    /// <summary>Why a comment of this length cannot be taken (nor previewed), or null.</summary>
+    public string? LengthProblem(string text) =>
+        text.Length > MaxLength ? $"A comment can be at most {MaxLength:N0} characters; this one has {text.Length:N0}." : null;
+
     /// <summary>Seconds one client must wait between two comments; 0 turns the check off.</summary>
     [Range(0, 86_400)]
     public int FloodIntervalSeconds { get; set; } = 15;

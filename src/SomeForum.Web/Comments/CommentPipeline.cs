@@ -28,11 +28,7 @@ public sealed class CommentPipeline(
         if (submission.Kind == CommentKind.Comment && origin != CommentOrigin.Import)
         {
             if (text.Length == 0) return CommentResult.Refused(CommentProblem.Invalid, "Write a comment before posting.", nameof(CommentSubmission.Text));
-            if (text.Length > settings.MaxLength)
-            {
-                return CommentResult.Refused(CommentProblem.Invalid,
-                    $"A comment can be at most {settings.MaxLength:N0} characters; this one has {text.Length:N0}.", nameof(CommentSubmission.Text));
-            }
+            if (settings.LengthProblem(text) is { } tooLong) return CommentResult.Refused(CommentProblem.Invalid, tooLong, nameof(CommentSubmission.Text));
         }
 
         // The checks and the insert share one transaction, so two requests cannot both pass a
@@ -74,10 +70,17 @@ public sealed class CommentPipeline(
 
             if (fromOutside && submission.Kind == CommentKind.Comment)
             {
+                // Published text is anyone's to see; held or spam text is recognised only for the one who sent it
+                // (the same account, or the same email from the same address), so a stranger cannot use the
+                // answer to confirm what someone else wrote.
                 var hash = CommentText.Hash(text);
                 var repeated = await db.Comments.AnyAsync(c =>
-                    c.PostId == submission.PostId && c.TextHash == hash && c.Status != CommentStatus.Trash && c.Source == text
-                    && (c.AuthorEmail == email || c.AuthorName == name), ct);
+                    c.PostId == submission.PostId && c.TextHash == hash && c.Source == text
+                    && ((c.Status == CommentStatus.Approved && (c.AuthorEmail == email || c.AuthorName == name))
+                        || ((c.Status == CommentStatus.Pending || c.Status == CommentStatus.Spam)
+                            && (submission.UserId != null
+                                ? c.UserId == submission.UserId
+                                : c.UserId == null && c.AuthorEmail == email && c.IpAddress == submission.IpAddress))), ct);
                 if (repeated)
                 {
                     return CommentResult.Refused(CommentProblem.Duplicate, "It looks as though you already said that.", nameof(CommentSubmission.Text));

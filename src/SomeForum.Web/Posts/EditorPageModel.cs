@@ -18,8 +18,12 @@ public abstract class EditorPageModel(PostWriter writer, MarkdownRenderer render
     {
         if (string.Equals(Input.Intent, "preview", StringComparison.Ordinal))
         {
-            ModelState.Clear();
-            Editor = new EditorView(Input, id is null, status, slugLocked, renderer.ToHtml(Input.Body ?? "", TextKind.Post), reason);
+            // A preview is not a save: only the body's own limits count, and what could not be saved is not rendered.
+            var body = $"Input.{nameof(PostInput.Body)}";
+            foreach (var key in ModelState.Keys.Where(k => k != body).ToList()) ModelState.Remove(key);
+            var renderable = ModelState.IsValid;
+            if (!renderable) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Editor = new EditorView(Input, id is null, status, slugLocked, renderable ? renderer.ToHtml(Input.Body ?? "", TextKind.Post) : null, reason);
             return Page();
         }
         if (!ModelState.IsValid)
