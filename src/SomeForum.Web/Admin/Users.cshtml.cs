@@ -32,6 +32,11 @@ public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.
         if (role is not (Roles.Moderator or Roles.Author)) return BadRequest();
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
+        if (await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            Message = $"{user.Email} is an administrator, who moderates and writes already: nothing to change.";
+            return RedirectToPage();
+        }
         var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
         if (result.Succeeded)
         {

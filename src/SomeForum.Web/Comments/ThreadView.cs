@@ -22,4 +22,5 @@ public sealed record CommentFormView(
     string? CancelReplyUrl = null,
     string? PreviewHtml = null,
     string? SignedInAs = null,
-    int HeadingLevel = 3);
+    int HeadingLevel = 3,
+    bool Unpublished = false);

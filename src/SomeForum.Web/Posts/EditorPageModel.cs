@@ -41,7 +41,16 @@ public abstract class EditorPageModel(PostWriter writer, MarkdownRenderer render
         };
         var user = await users.GetUserAsync(User);
         var result = await writer.SaveAsync(id, Input, intent, User, user?.DisplayName ?? User.Identity?.Name ?? "", ct);
-        if (result.Post is { } post) return LocalRedirect(Site.ForumUrls.Post(post.Slug));
+        if (result.Post is { } post)
+        {
+            // A draft saved is work going on: the writer stays in the editor; anything else is for readers to see.
+            if (intent == PostIntent.Save && post.Status == PostStatus.Draft)
+            {
+                TempData["Message"] = "Draft saved.";
+                return LocalRedirect(Site.ForumUrls.EditPost(post.Slug));
+            }
+            return LocalRedirect(Site.ForumUrls.Post(post.Slug));
+        }
 
         foreach (var (field, message) in result.Problems) ModelState.AddModelError(field, message);
         Response.StatusCode = result.Status;

@@ -62,7 +62,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
         var account = await comments.AccountAsync(User);
         Form = new CommentFormView(Input, Site.ForumUrls.Post(post.Slug), open, comments.Options.MaxLength,
             replyingTo, replyingTo is null ? null : $"{Site.ForumUrls.Post(post.Slug)}#respond", previewHtml,
-            account is null ? null : CommentFormHandler.NameOf(account));
+            account is null ? null : CommentFormHandler.NameOf(account), Unpublished: post.Status != PostStatus.Published);
     }
 }
 

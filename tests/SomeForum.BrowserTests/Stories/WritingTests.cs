@@ -14,6 +14,34 @@ public sealed class WritingTests(OpenForum forum)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public async Task EnterInTheTitleSavesADraftAndNeverPublishes(bool javaScript)
+    {
+        var title = $"Half a thought {(javaScript ? "with" : "without")} scripts {Guid.NewGuid().ToString("N")[..6]}";
+        await using var admin = await forum.OpenAsync(javaScript);
+        var editor = admin.Page;
+        await Accounts.SignInAsync(admin, Accounts.Administrator);
+        await admin.GotoAsync("/posts/new");
+        await editor.GetByLabel("Text * (Markdown)").FillAsync("Not ready for readers yet.");
+        await editor.GetByLabel("Title *").FillAsync(title);
+
+        // Enter in the title sends the form with its first button: Save draft, never Publish.
+        var saved = await SubmitAsync(editor, () => editor.GetByLabel("Title *").PressAsync("Enter"));
+        Assert.True(saved.Status is 302 or 303, $"Enter in the title answered {saved.Status}");
+        var path = new Uri(editor.Url).AbsolutePath;
+        Assert.Matches("^/posts/half-a-thought-[^/]+/edit$", path);
+        await Expect(editor.Locator(".notice[role=status]")).ToHaveTextAsync("Draft saved.");
+        await Expect(editor.GetByLabel("Title *")).ToHaveValueAsync(title);
+        await Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Publish" })).ToBeVisibleAsync();
+
+        // Readers cannot see it: it is a draft.
+        await using var reader = await forum.OpenAsync(javaScript);
+        var response = await reader.Page.GotoAsync(path[..^"/edit".Length]);
+        Assert.Equal(404, response!.Status);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public async Task AnAdministratorPublishesAPostAndAReaderFindsItAndReplies(bool javaScript)
     {
         var title = $"Reading long threads, {(javaScript ? "with" : "without")} scripts {Guid.NewGuid().ToString("N")[..6]}";

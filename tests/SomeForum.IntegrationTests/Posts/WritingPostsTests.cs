@@ -67,11 +67,18 @@ public sealed class WritingPostsTests : IDisposable
         var save = await WriteAsync(author, "Work in progress", "Not ready.", "save");
         Assert.Equal(HttpStatusCode.Redirect, save.Status);
         Assert.Equal(PostStatus.Draft, (await PostAsync("work-in-progress")).Status);
+        // Saving a draft keeps the writer in the editor.
+        Assert.Equal("/posts/work-in-progress/edit", save.Location);
+        var editor = await author.FollowAsync(save);
+        Assert.Equal("Draft saved.", editor.Document.QuerySelector(".notice")?.TextContent);
+        Assert.Equal("Not ready.", editor.Document.QuerySelector("#Input_Body")?.TextContent);
 
         var home = await author.OpenAsync("/");
         Assert.Contains("Draft", home.QuerySelector("article.post-summary h2")?.TextContent, StringComparison.Ordinal);
         var own = await author.GetAsync("/posts/work-in-progress");
         Assert.Equal(HttpStatusCode.OK, own.Status);
+        // Not "closed": a draft's comments open when it is published.
+        Assert.Equal("Comments open when the post is published.", own.Document.QuerySelector(".comments-closed")?.TextContent);
 
         using var stranger = new Browser(factory, "203.0.113.78");
         Assert.DoesNotContain("Work in progress", (await stranger.OpenAsync("/")).Body!.TextContent, StringComparison.Ordinal);
