@@ -8,6 +8,8 @@ public static class AccountsSetup
 {
     public const string SignInPath = "/account/sign-in";
 
+    public static readonly TimeSpan SessionCheckInterval = TimeSpan.FromSeconds(10);
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
@@ -30,6 +32,9 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<ForumDb>()
             .AddDefaultTokenProviders();
 
+        // A session is checked against the account's security stamp this often: a revoked role, a changed password
+        // or a sign-out (each of which changes the stamp) ends the account's other sessions within this time.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionCheckInterval);
         builder.Services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = SignInPath;

@@ -16,15 +16,28 @@ public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.
     [TempData]
     public string? Message { get; set; }
 
+    public const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public bool HasMore { get; private set; }
+
+    /// <summary>A page of accounts and their roles in two queries, however many accounts there are.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).Take(500).ToListAsync(ct);
-        var rows = new List<UserRow>();
-        foreach (var user in all)
-        {
-            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, await users.GetRolesAsync(user)));
-        }
-        Items = rows;
+        PageNumber = Math.Max(1, PageNumber);
+        var page = await db.Users.AsNoTracking().OrderBy(u => u.Email).ThenBy(u => u.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
+        HasMore = page.Count > PageSize;
+        var ids = page.Take(PageSize).Select(u => u.Id).ToList();
+        var roles = (await (from link in db.UserRoles
+                            join role in db.Roles on link.RoleId equals role.Id
+                            where ids.Contains(link.UserId)
+                            select new { link.UserId, role.Name }).ToListAsync(ct))
+            .ToLookup(r => r.UserId, r => r.Name ?? "");
+        Items = [.. page.Take(PageSize).Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. roles[u.Id].Order(StringComparer.Ordinal)]))];
     }
 
     public async Task<IActionResult> OnPostAsync(string id, string role, bool grant)
@@ -40,6 +53,8 @@ public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.
         var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
         if (result.Succeeded)
         {
+            // Their sessions carry the roles they had: a new stamp ends them, within the validator's interval.
+            await users.UpdateSecurityStampAsync(user);
             Moderation.AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, grant ? "Grant role" : "Revoke role", null, $"{role}: {user.Email}");
             await db.SaveChangesAsync();
         }

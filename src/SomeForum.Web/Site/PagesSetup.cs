@@ -14,6 +14,8 @@ public static class PagesSetup
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // The server's name and version help nobody but someone looking for a known flaw.
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         // Outside Development the host ignores the build's static web assets manifest, so an app run from its
         // build output (not a publish folder) answered the precompressed stylesheet and script with 200 and
         // 0 bytes: the .gz files the endpoints name live in obj/, which only the manifest maps. A published app

@@ -41,6 +41,8 @@ public sealed partial class ProductionStartTests(ProductionForums forums) : ICla
         {
             using var page = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            // The real server names neither itself nor its version.
+            Assert.False(page.Headers.Contains("Server"), $"{path} answered with a Server header: {string.Join(", ", page.Headers.Server)}");
             assets.UnionWith(AssetReference().Matches(await page.Content.ReadAsStringAsync()).Select(m => WebUtility.HtmlDecode(m.Groups["url"].Value)));
         }
         Assert.Contains(assets, a => a.StartsWith("/css/site.", StringComparison.Ordinal) && a.EndsWith(".css", StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace SomeForum.IntegrationTests.Infrastructure;
 
@@ -19,9 +20,12 @@ public sealed class Browser : IDisposable
     {
         ArgumentNullException.ThrowIfNull(factory);
         Address = address ?? NextAddress();
-        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // The cookie jar is the browser's own, so a test can see what it holds (and copy it, as a thief would).
+        Client = factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(Cookies));
         Client.DefaultRequestHeaders.Add(TestClientAddress.Header, Address);
     }
+
+    public CookieContainer Cookies { get; } = new();
 
     /// <summary>The remote address the app sees for this browser.</summary>
     public string Address { get; }
