@@ -2,6 +2,7 @@ using SomeForum.Web.Accounts;
 using SomeForum.Web.Avatars;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Feeds;
 using SomeForum.Web.Moderation;
 using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
@@ -36,6 +37,7 @@ await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
 app.UseForumPages();
 app.MapPingbacks();
+app.MapFeeds();
 await app.RunAsync();
 return 0;
 

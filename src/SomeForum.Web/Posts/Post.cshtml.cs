@@ -23,7 +23,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "cpage")] int? commentPage, CancellationToken ct)
     {
         if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
-        Site.ReaderCache.TagPost(HttpContext, post.Id);
+        Site.ReaderCache.Tag(HttpContext, Site.ReaderCache.PostTag(post.Id));
         comments.Prefill(Input, HttpContext);
         await ShowAsync(post, commentPage, previewHtml: null, ct);
         return Page();

@@ -32,11 +32,11 @@ public static class ReaderCache
         return builder;
     }
 
-    /// <summary>Names the post a page shows, so that a change to its thread evicts it.</summary>
-    public static void TagPost(HttpContext http, long postId)
+    /// <summary>Names what a page shows (a post, the listing), so that a change to it evicts the page.</summary>
+    public static void Tag(HttpContext http, string tag)
     {
         ArgumentNullException.ThrowIfNull(http);
-        http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(PostTag(postId));
+        http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(tag);
     }
 
     /// <summary>Keeps the page no later than <paramref name="utc"/>, when something on it changes by itself.</summary>
