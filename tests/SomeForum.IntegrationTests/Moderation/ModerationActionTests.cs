@@ -213,7 +213,14 @@ public sealed class ModerationActionTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, trash.Status);
         var log = await admin.OpenAsync("/moderation/log");
         var row = log.QuerySelector("table.log tbody tr")!;
-        Assert.Equal(["boss@example.org", "Trash", "#2", "Approved", "Trash"], row.QuerySelectorAll("td").Skip(1).Take(5).Select(td => td.TextContent.Trim()));
+        var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        // The actor by display name, the comment by its author and first words, linked for the moderator, on its post.
+        Assert.Equal(["boss", "Trash", "Approved", "Trash"], [cells[1], cells[2], cells[4], cells[5]]);
+        var (author, title) = await factory.WithDbAsync(async db =>
+            (await db.Comments.Where(c => c.Id == 2).Select(c => c.AuthorName).SingleAsync(), await db.Posts.Select(p => p.Title).SingleAsync()));
+        Assert.StartsWith($"{author}: “", cells[3], StringComparison.Ordinal);
+        Assert.EndsWith($"” on {title}", cells[3], StringComparison.Ordinal);
+        Assert.Equal("/moderation/comments/2/edit", row.QuerySelector("td.log-subject a")?.GetAttribute("href"));
 
         var grant = await admin.SubmitAsync("/admin/users", $"form.inline-form:has(input[value='{userId}']):has(input[value=Moderator])", []);
         Assert.Equal(HttpStatusCode.Redirect, grant.Status);
