@@ -45,17 +45,27 @@
     cancel.hidden = true;
   }
 
+  // The Reply link the reader came from: cancelling takes them back to it, not to the top of the thread.
+  var cameFrom = null;
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a.reply-link") : null;
     if (link) {
-      if (moveUnder(link.getAttribute("data-reply-to"), authorOf(link), true)) event.preventDefault();
+      if (moveUnder(link.getAttribute("data-reply-to"), authorOf(link), true)) {
+        cameFrom = link;
+        event.preventDefault();
+      }
       return;
     }
     if (event.target === cancel && !cancel.hidden && parentInput.value) {
       event.preventDefault();
       moveBack();
-      var back = document.getElementById("comments");
-      if (back) back.scrollIntoView();
+      if (cameFrom && document.body.contains(cameFrom)) {
+        cameFrom.focus();
+      } else {
+        var back = document.getElementById("comments");
+        if (back) back.scrollIntoView();
+      }
     }
   });
 
