@@ -10,4 +10,13 @@ public sealed class ForumUser : IdentityUser
     public string? Website { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The name pages and feeds show: the display name, else the part of the address before the @. Never the
+    /// whole address (the user name is the email), which must not reach a page.
+    /// </summary>
+    public string PublicName =>
+        !string.IsNullOrWhiteSpace(DisplayName) ? DisplayName.Trim()
+        : (Email ?? UserName ?? "") is var address && address.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? address[..at]
+        : "member";
 }

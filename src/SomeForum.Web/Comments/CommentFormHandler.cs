@@ -43,8 +43,6 @@ public sealed class CommentFormHandler(
     public async Task<DateTime?> ClosesAtAsync(PostView post, CancellationToken ct) =>
         (await moderation.CurrentAsync(ct)).ClosesAt(post.PublishedAt);
 
-    public static string NameOf(ForumUser account) =>
-        string.IsNullOrWhiteSpace(account.DisplayName) ? account.UserName ?? "" : account.DisplayName;
 
     public IReadOnlyList<long> OwnPending(HttpContext http) => cookies.ReadPending(http);
 
@@ -102,7 +100,7 @@ public sealed class CommentFormHandler(
         {
             PostId = postId,
             ParentId = input.ParentId,
-            AuthorName = signedIn is null ? input.Name ?? "" : NameOf(signedIn),
+            AuthorName = signedIn is null ? input.Name ?? "" : signedIn.PublicName,
             AuthorEmail = signedIn is null ? input.Email : signedIn.Email,
             AuthorUrl = signedIn is null ? input.Website : signedIn.Website,
             UserId = signedIn?.Id,

@@ -58,7 +58,7 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
         var account = await comments.AccountAsync(User);
         Form = new CommentFormView(Input, Site.ForumUrls.Reply(post.Slug, commentId), await comments.TakesCommentsAsync(post, ct),
             comments.Options.MaxLength, target.AuthorName, Site.ForumUrls.Comment(post.Slug, page, commentId), previewHtml,
-            account is null ? null : CommentFormHandler.NameOf(account), HeadingLevel: 2);
+            account?.PublicName, HeadingLevel: 2);
         return Page();
     }
 }

@@ -34,8 +34,12 @@ public sealed class ThreadChanges(
     public async Task<int> ModerateAsync(IReadOnlyCollection<long> ids, ModerationAction action, Actor actor, CancellationToken ct)
     {
         await using var scope = await writes.BeginAsync(ct);
+        // Every post concerned is locked first, always in the same order (two moderators never wait on each
+        // other in a circle), and only then are the comments read: what is judged is what is there now.
+        var postIds = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.PostId).Distinct().OrderBy(p => p).ToListAsync(ct);
+        foreach (var postId in postIds) await db.LockPostForWritingAsync(postId, ct);
         // An erased placeholder has nothing left to approve or restore.
-        var comments = await db.Comments.Where(c => ids.Contains(c.Id) && c.ErasedAt == null).OrderBy(c => c.Id).ToListAsync(ct);
+        var comments = await LoadLockedAsync(db.Comments.Where(c => ids.Contains(c.Id) && c.ErasedAt == null).OrderBy(c => c.Id), ct);
         var changed = 0;
         foreach (var comment in comments)
         {
@@ -66,13 +70,11 @@ public sealed class ThreadChanges(
     {
         ArgumentNullException.ThrowIfNull(text);
         await using var scope = await writes.BeginAsync(ct);
-        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.ErasedAt == null, ct);
-        if (comment is null) return ChangeOutcome.NotFound;
+        if (await LockedCommentAsync(id, c => c.ErasedAt == null, ct) is not { } comment) return ChangeOutcome.NotFound;
         var normalized = CommentText.Normalize(comment.Kind, text);
         if (normalized.Length == 0) return new ChangeOutcome(true, comment.Status, "A comment cannot be empty; trash it instead.", nameof(CommentSubmission.Text));
         if (normalized == comment.Source) return new ChangeOutcome(true, comment.Status);
 
-        await db.LockPostForWritingAsync(comment.PostId, ct);
         var before = comment.Status;
         var verdict = await rules.JudgeAsync(Submission(comment) with { Text = normalized }, origin, ct);
         CommentText.Write(comment, renderer, normalized);
@@ -94,12 +96,10 @@ public sealed class ThreadChanges(
     {
         ArgumentNullException.ThrowIfNull(fromSource);
         await using var scope = await writes.BeginAsync(ct);
-        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.ErasedAt == null && c.Kind != CommentKind.Comment, ct);
-        if (comment is null) return ChangeOutcome.NotFound;
+        if (await LockedCommentAsync(id, c => c.ErasedAt == null && c.Kind != CommentKind.Comment, ct) is not { } comment) return ChangeOutcome.NotFound;
         var text = CommentText.Normalize(comment.Kind, fromSource.Text);
         if (text == comment.Source && fromSource.AuthorName == comment.AuthorName) return new ChangeOutcome(true, comment.Status);
 
-        await db.LockPostForWritingAsync(comment.PostId, ct);
         var before = comment.Status;
         var verdict = await rules.JudgeAsync(fromSource with { Text = text }, origin, ct);
         comment.AuthorName = fromSource.AuthorName;
@@ -124,9 +124,7 @@ public sealed class ThreadChanges(
     public async Task<ChangeOutcome> EraseAsync(long id, Actor actor, string? why, CancellationToken ct)
     {
         await using var scope = await writes.BeginAsync(ct);
-        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.ErasedAt == null, ct);
-        if (comment is null) return ChangeOutcome.NotFound;
-        await db.LockPostForWritingAsync(comment.PostId, ct);
+        if (await LockedCommentAsync(id, c => c.ErasedAt == null, ct) is not { } comment) return ChangeOutcome.NotFound;
         var before = comment.Status;
         if (await db.Comments.AnyAsync(c => c.ParentId == id, ct))
         {
@@ -163,8 +161,10 @@ public sealed class ThreadChanges(
         var user = await users.GetUserAsync(moderator) ?? throw new InvalidOperationException("Moderators reply under their account.");
         var actor = Actor.Of(moderator);
         await using var scope = await writes.BeginAsync(ct);
-        var parent = await db.Comments.SingleOrDefaultAsync(c => c.Id == parentId && c.ErasedAt == null, ct);
-        if (parent is null) return CommentResult.Refused(CommentProblem.ParentInvalid, "There is no such comment.");
+        if (await LockedCommentAsync(parentId, c => c.ErasedAt == null, ct) is not { } parent)
+        {
+            return CommentResult.Refused(CommentProblem.ParentInvalid, "There is no such comment.");
+        }
         if (parent.Status == CommentStatus.Pending)
         {
             await SetStatusAsync(parent, CommentStatus.Approved, nameof(ModerationAction.Approve), actor, ct);
@@ -173,7 +173,7 @@ public sealed class ThreadChanges(
         {
             PostId = parent.PostId,
             ParentId = parent.Id,
-            AuthorName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "Moderator" : user.DisplayName,
+            AuthorName = user.PublicName,
             AuthorEmail = user.Email,
             AuthorUrl = user.Website,
             UserId = user.Id,
@@ -266,6 +266,26 @@ public sealed class ThreadChanges(
         comment.ModerationReason = after == CommentStatus.Approved ? null : reason ?? comment.ModerationReason;
         await db.SaveChangesAsync(ct);
         await ThreadCounts.ApplyAsync(db, comment, before, after, ct);
+    }
+
+    /// <summary>
+    /// A comment read after its post is locked for writing, so that two changes to it take turns and the second
+    /// sees what the first made of it (on PostgreSQL; SQLite's writers take turns from the start).
+    /// </summary>
+    private async Task<Comment?> LockedCommentAsync(long id, System.Linq.Expressions.Expression<Func<Comment, bool>> condition, CancellationToken ct)
+    {
+        var postId = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => (long?)c.PostId).SingleOrDefaultAsync(ct);
+        if (postId is not { } locked) return null;
+        await db.LockPostForWritingAsync(locked, ct);
+        return (await LoadLockedAsync(db.Comments.Where(c => c.Id == id).Where(condition), ct)).SingleOrDefault();
+    }
+
+    /// <summary>Comments as they are now: one this context already tracked (read before the lock) is read again.</summary>
+    private async Task<List<Comment>> LoadLockedAsync(IQueryable<Comment> query, CancellationToken ct)
+    {
+        var comments = await query.ToListAsync(ct);
+        foreach (var comment in comments) await db.Entry(comment).ReloadAsync(ct);
+        return [.. comments.Where(c => db.Entry(c).State != EntityState.Detached)];
     }
 
     /// <summary>What a comment was before it was marked spam or trashed, from the log; approved when the rules put it there on arrival.</summary>

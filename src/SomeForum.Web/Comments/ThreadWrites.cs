@@ -7,7 +7,8 @@ namespace SomeForum.Web.Comments;
 /// The transaction every change to a thread is written in, and the changes it announces. Changes are
 /// held until the outermost scope commits, then handed to every <see cref="IThreadChangeSubscriber"/>;
 /// a scope disposed without committing rolls back and announces nothing. Scopes nest: an import or a
-/// moderator's reply is one transaction however many changes it makes.
+/// moderator's reply is one transaction however many changes it makes, and the outermost scope alone decides
+/// whether it commits (an inner one that does not commit only leaves that decision to it).
 /// </summary>
 public sealed class ThreadWrites(ForumDb db, IEnumerable<IThreadChangeSubscriber> subscribers, ILogger<ThreadWrites> logger)
 {
@@ -32,9 +33,18 @@ public sealed class ThreadWrites(ForumDb db, IEnumerable<IThreadChangeSubscriber
         pending.Add(change);
     }
 
-    private async Task CommitAsync(CancellationToken ct)
+    private async Task CommitAsync()
     {
-        await transaction!.CommitAsync(ct);
+        try
+        {
+            // Not cancelled by a reader who leaves: once begun, a commit finishes and is announced.
+            await transaction!.CommitAsync(CancellationToken.None);
+        }
+        catch
+        {
+            await AbandonAsync();
+            throw;
+        }
         await EndAsync();
         ThreadChanged[] committed = [.. pending];
         pending.Clear();
@@ -80,8 +90,9 @@ public sealed class ThreadWrites(ForumDb db, IEnumerable<IThreadChangeSubscriber
         /// <summary>Commits and announces, if this scope began the transaction; an inner scope leaves that to the outer one.</summary>
         public async Task CommitAsync(CancellationToken ct)
         {
+            ct.ThrowIfCancellationRequested();
+            if (owner) await writes.CommitAsync();
             committed = true;
-            if (owner) await writes.CommitAsync(ct);
         }
 
         public async ValueTask DisposeAsync()

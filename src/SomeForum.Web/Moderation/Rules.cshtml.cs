@@ -1,14 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Moderation;
 
 /// <summary>Administrators edit the moderation rules; saved rules replace the configuration's until reset.</summary>
-public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProvider clock, IOutputCacheStore pages) : PageModel
+public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RulesInput Input { get; set; } = new();
@@ -48,7 +47,7 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
             $"{ModerationRuleSet.Lines(rules.HoldWords).Count} hold words, {ModerationRuleSet.Lines(rules.BlockWords).Count} block words, close after {rules.CloseCommentsAfterDays} days");
         await db.SaveChangesAsync(ct);
         // Every page's form follows the rules (comments closed by age): none may be served as it was.
-        await pages.EvictByTagAsync(Site.ReaderCache.AllPages, ct);
+        await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
         Message = "The rules are saved and apply from now on.";
         return RedirectToPage();
     }
@@ -59,7 +58,7 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
         AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, "Reset rules", null, "the configuration's rules apply again");
         await db.SaveChangesAsync(ct);
         // Every page's form follows the rules (comments closed by age): none may be served as it was.
-        await pages.EvictByTagAsync(Site.ReaderCache.AllPages, ct);
+        await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
         Message = "The rules are those of the configuration again.";
         return RedirectToPage();
     }

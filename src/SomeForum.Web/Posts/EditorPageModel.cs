@@ -40,7 +40,7 @@ public abstract class EditorPageModel(PostWriter writer, MarkdownRenderer render
             _ => PostIntent.Save,
         };
         var user = await users.GetUserAsync(User);
-        var result = await writer.SaveAsync(id, Input, intent, User, user?.DisplayName ?? User.Identity?.Name ?? "", ct);
+        var result = await writer.SaveAsync(id, Input, intent, User, user?.PublicName ?? "", ct);
         if (result.Post is { } post)
         {
             // A draft saved is work going on: the writer stays in the editor; anything else is for readers to see.

@@ -45,6 +45,11 @@ public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options
             .ToListAsync(ct);
         HasOlder = rows.Count > PostOptions.HomePageSize;
         Posts = rows.Take(PostOptions.HomePageSize).ToList();
+        // Only a page's own address is kept (not ?p=abc, ?p=1, or a page past the last).
+        if (Request.Query.ContainsKey("p") && (page is not { } asked || asked <= 1 || Posts.Count == 0))
+        {
+            Site.ReaderCache.DoNotStore(HttpContext);
+        }
     }
 }
 

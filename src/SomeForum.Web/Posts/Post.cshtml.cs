@@ -26,6 +26,11 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
         Site.ReaderCache.Tag(HttpContext, Site.ReaderCache.PostTag(post.Id));
         comments.Prefill(Input, HttpContext);
         await ShowAsync(post, commentPage, previewHtml: null, ct);
+        // Only a page's own address is kept: ?cpage=abc or ?cpage=99999 would otherwise fill the cache with copies.
+        if (Request.Query.ContainsKey("cpage") && (commentPage is not { } asked || asked != Thread.Page.Page || asked == 1))
+        {
+            Site.ReaderCache.DoNotStore(HttpContext);
+        }
         return Page();
     }
 
@@ -62,7 +67,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
         var account = await comments.AccountAsync(User);
         Form = new CommentFormView(Input, Site.ForumUrls.Post(post.Slug), open, comments.Options.MaxLength,
             replyingTo, replyingTo is null ? null : $"{Site.ForumUrls.Post(post.Slug)}#respond", previewHtml,
-            account is null ? null : CommentFormHandler.NameOf(account), Unpublished: post.Status != PostStatus.Published);
+            account?.PublicName, Unpublished: post.Status != PostStatus.Published);
     }
 }
 

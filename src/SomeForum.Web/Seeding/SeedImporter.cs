@@ -55,6 +55,7 @@ public sealed class SeedImporter(
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(post.Id, null, ThreadChangeKind.PostChanged, null, null));
 
         var count = 0;
         foreach (var entry in document.Entries)

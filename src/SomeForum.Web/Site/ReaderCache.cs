@@ -23,13 +23,29 @@ public static class ReaderCache
 
     public static WebApplicationBuilder AddReaderCache(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var enabled = builder.Configuration.GetSection(CachingOptions.Section).Get<CachingOptions>()?.Pages ?? true;
         builder.Services.AddOutputCache(options =>
         {
             options.SizeLimit = 64 * 1024 * 1024;
-            options.AddPolicy(Policy, new ReaderPagePolicy());
+            options.AddPolicy(Policy, new ReaderPagePolicy(enabled));
         });
+        builder.Services.AddSingleton<TagVersions>();
         builder.Services.AddScoped<IThreadChangeSubscriber, ReaderCacheEvictor>();
         return builder;
+    }
+
+    /// <summary>Evicts every page that shows what a tag names, now and once more a moment later (see <see cref="TagVersions"/>).</summary>
+    public static async Task EvictAsync(IServiceProvider services, string tag, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetRequiredService<TagVersions>().Bump(tag);
+        var store = services.GetRequiredService<IOutputCacheStore>();
+        await store.EvictByTagAsync(tag, ct);
+        // A page whose making began before the change and whose storing ends after the check below is
+        // caught by a second eviction, once such a page has had time to be stored.
+        _ = Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => store.EvictByTagAsync(tag, CancellationToken.None).AsTask(),
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     /// <summary>Names what a page shows (a post, the listing), so that a change to it evicts the page.</summary>
@@ -44,7 +60,7 @@ public static class ReaderCache
     {
         ArgumentNullException.ThrowIfNull(http);
         if (http.Features.Get<IOutputCacheFeature>()?.Context is not { } cache) return;
-        var left = utc - DateTime.UtcNow;
+        var left = utc - http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         if (left <= TimeSpan.Zero) cache.AllowCacheStorage = false;
         else if (cache.ResponseExpirationTimeSpan is not { } expiry || left < expiry) cache.ResponseExpirationTimeSpan = left;
     }
@@ -52,13 +68,39 @@ public static class ReaderCache
     /// <summary>Cookies that say nothing of the reader: the page is the same with or without them.</summary>
     private static bool IsNeutral(string cookie) => cookie.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal);
 
-    private sealed class ReaderPagePolicy : IOutputCachePolicy
+    /// <summary>Keeps a page from being stored (its address is not the page's own, say).</summary>
+    public static void DoNotStore(HttpContext http)
     {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Features.Get<IOutputCacheFeature>()?.Context is { } cache) cache.AllowCacheStorage = false;
+    }
+
+    /// <summary>
+    /// How many times each tag was evicted. A page is stored only if none of its tags was evicted after its making
+    /// began: a page read just before a change and finished just after it must not come back after the eviction.
+    /// </summary>
+    public sealed class TagVersions
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> versions = new(StringComparer.Ordinal);
+        private long clock;
+
+        public long Now => Interlocked.Read(ref clock);
+
+        public void Bump(string tag) => versions[tag] = Interlocked.Increment(ref clock);
+
+        public bool ChangedSince(IEnumerable<string> tags, long since) => tags.Any(t => versions.TryGetValue(t, out var v) && v > since);
+    }
+
+    private sealed class ReaderPagePolicy(bool enabled) : IOutputCachePolicy
+    {
+        private const string Began = "someforum.cache.began";
+
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
             var request = http.Request;
-            var anonymous = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            http.Items[Began] = http.RequestServices.GetRequiredService<TagVersions>().Now;
+            var anonymous = enabled && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && http.User.Identity?.IsAuthenticated != true
                 && request.Cookies.Keys.All(IsNeutral)
                 && request.Headers.Authorization.Count == 0;
@@ -79,7 +121,9 @@ public static class ReaderCache
         {
             var response = context.HttpContext.Response;
             // A page that sets a cookie was made for one reader; only a whole, plain page is kept.
-            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+            var began = context.HttpContext.Items[Began] as long? ?? 0;
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0
+                || context.HttpContext.RequestServices.GetRequiredService<TagVersions>().ChangedSince(context.Tags, began))
             {
                 context.AllowCacheStorage = false;
             }
@@ -88,13 +132,22 @@ public static class ReaderCache
     }
 
     /// <summary>Evicts the pages a committed change alters: its post's pages and the listing.</summary>
-    private sealed class ReaderCacheEvictor(IOutputCacheStore store) : IThreadChangeSubscriber
+    private sealed class ReaderCacheEvictor(IServiceProvider services) : IThreadChangeSubscriber
     {
         public async ValueTask OnThreadChangedAsync(ThreadChanged change, CancellationToken ct)
         {
             if (!change.ChangesWhatReadersSee) return;
-            await store.EvictByTagAsync(PostTag(change.PostId), ct);
-            await store.EvictByTagAsync(Listing, ct);
+            await EvictAsync(services, PostTag(change.PostId), ct);
+            await EvictAsync(services, Listing, ct);
         }
     }
+}
+
+/// <summary><c>Caching:Pages</c>: the guests' page cache. It lives in each process: with several instances, or
+/// writers in other processes, turn it off until eviction reaches every instance.</summary>
+public sealed class CachingOptions
+{
+    public const string Section = "Caching";
+
+    public bool Pages { get; set; } = true;
 }

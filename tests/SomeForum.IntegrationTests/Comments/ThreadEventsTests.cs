@@ -68,8 +68,11 @@ public sealed class ThreadEventsTests
         using var forum = Forum();
         _ = forum.Server;
 
-        var heard = forum.Log.Since(0);
-        Assert.Equal(SeedThread.Entries, heard.Count);
+        var all = forum.Log.Since(0);
+        // The new post itself (the listing shows it), then each of its entries.
+        Assert.Equal(SeedThread.Entries + 1, all.Count);
+        Assert.Equal((ThreadChangeKind.PostChanged, (long?)null), (all[0].Change.Kind, all[0].Change.CommentId));
+        var heard = all.Skip(1).ToList();
         Assert.All(heard, h => Assert.Equal(ThreadChangeKind.Added, h.Change.Kind));
         Assert.Equal(SeedThread.Entries, heard.Select(h => h.Change.CommentId).Distinct().Count());
         // Announced after the one transaction of the import: every entry was already there to be read.
@@ -165,6 +168,15 @@ public sealed class ThreadEventsTests
         Assert.Equal((ThreadChangeKind.Edited, id, CommentStatus.Approved, CommentStatus.Pending, CommentStatus.Pending),
             (updated.Change.Kind, updated.Change.CommentId!.Value, updated.Change.Before, updated.Change.After, updated.StatusSeen));
         Assert.True(updated.Change.ChangesWhatReadersSee);
+    }
+
+    [Fact]
+    public async Task ModeratorsActingAtOnceKeepTheFiguresTrue()
+    {
+        using var forum = Forum();
+        _ = forum.Server;
+        await FigureChecks.ModerateAtOnceAsync(forum);
+        await FigureChecks.AssertFiguresMatchCountingAsync(forum);
     }
 
     [Fact]

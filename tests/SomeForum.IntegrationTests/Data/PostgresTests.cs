@@ -50,6 +50,14 @@ public sealed class PostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModeratorsActingAtOnceNeitherDeadlockNorMiscountOnPostgres()
+    {
+        _ = factory.Server;
+        await FigureChecks.ModerateAtOnceAsync(factory);
+        await FigureChecks.AssertFiguresMatchCountingAsync(factory);
+    }
+
+    [Fact]
     public async Task TheAppMigratesAPostgresDatabaseAndImportsTheSeedThreadInOrder()
     {
         _ = factory.Server;

@@ -157,4 +157,32 @@ public sealed class PageCacheTests
         var theirs = await guest.OpenAsync(SeedThread.Url);
         Assert.Null(theirs.QuerySelector("#Input_Name")?.GetAttribute("value"));
     }
+
+    [Theory]
+    [InlineData("?cpage=abc")]
+    [InlineData("?cpage=99999")]
+    [InlineData("?cpage=1")]
+    public async Task AnAddressThatIsNotAPagesOwnIsNeverKept(string query)
+    {
+        var (forum, queries) = Forum();
+        using var _ = forum;
+        using var guest = new Browser(forum);
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync(SeedThread.Url + query)).Status);
+        queries.Reset();
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync(SeedThread.Url + query)).Status);
+        Assert.True(queries.Count > 0, $"{query} was kept in the cache");
+    }
+
+    [Fact]
+    public void APageMadeBeforeAnEvictionOfItsTagIsNotStoredAfterIt()
+    {
+        var versions = new SomeForum.Web.Site.ReaderCache.TagVersions();
+        var began = versions.Now;
+        Assert.False(versions.ChangedSince(["post-1", "readers"], began));
+        versions.Bump("post-2");
+        Assert.False(versions.ChangedSince(["post-1", "readers"], began));
+        versions.Bump("post-1");
+        Assert.True(versions.ChangedSince(["post-1", "readers"], began));
+        Assert.False(versions.ChangedSince(["post-1", "readers"], versions.Now));
+    }
 }

@@ -46,7 +46,7 @@ public sealed class ObfuscationTests
         "vі\u0430gra",
         "viаgrа",
         "νiagra",
-        "viag\u0433a".Replace('\u0433', 'r'),
+        "viagr\u0430",
         "vi\u0307agra",
         "v\u0300iagra",
         "**via**gra",
