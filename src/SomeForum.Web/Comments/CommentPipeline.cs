@@ -102,7 +102,8 @@ public sealed class CommentPipeline(
                 }
             }
 
-            var verdict = await moderation.JudgeAsync(submission with { Text = text, AuthorEmail = email, AuthorName = name }, origin, ct);
+            var html = CommentText.Html(renderer, submission.Kind, text);
+            var verdict = await moderation.JudgeRenderedAsync(submission with { Text = text, AuthorEmail = email, AuthorName = name }, html, origin, ct);
             var comment = new Comment
             {
                 PostId = submission.PostId,
@@ -126,7 +127,7 @@ public sealed class CommentPipeline(
                 UserAgent = submission.UserAgent is { Length: > 512 } ua ? ua[..512] : submission.UserAgent,
             };
 
-            CommentText.Write(comment, renderer, text);
+            CommentText.Write(comment, text, html);
 
             // The path holds the comment's own id, which the store gives only on insert:
             // insert, then set the path, before the transaction lets anyone see it.

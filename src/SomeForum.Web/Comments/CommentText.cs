@@ -25,11 +25,11 @@ public static class CommentText
     public static string Html(MarkdownRenderer renderer, CommentKind kind, string text) =>
         kind == CommentKind.Comment ? renderer.ToHtml(text, TextKind.Comment) : MarkdownRenderer.PlainTextToHtml(text);
 
-    /// <summary>Writes text that is already normalized into the comment.</summary>
-    internal static void Write(Comment comment, MarkdownRenderer renderer, string text)
+    /// <summary>Writes normalized text and the HTML rendered from it (<see cref="Html"/>) into the comment.</summary>
+    internal static void Write(Comment comment, string text, string html)
     {
         comment.Source = text;
-        comment.Html = Html(renderer, comment.Kind, text);
+        comment.Html = html;
         comment.TextHash = Hash(text);
     }
 

@@ -76,8 +76,9 @@ public sealed class ThreadChanges(
         if (normalized == comment.Source) return new ChangeOutcome(true, comment.Status);
 
         var before = comment.Status;
-        var verdict = await rules.JudgeAsync(Submission(comment) with { Text = normalized }, origin, ct);
-        CommentText.Write(comment, renderer, normalized);
+        var html = CommentText.Html(renderer, comment.Kind, normalized);
+        var verdict = await rules.JudgeRenderedAsync(Submission(comment) with { Text = normalized }, html, origin, ct);
+        CommentText.Write(comment, normalized, html);
         comment.EditedAt = Now;
         await db.SaveChangesAsync(ct);
         await RejudgeAsync(comment, verdict, ct);
@@ -101,10 +102,11 @@ public sealed class ThreadChanges(
         if (text == comment.Source && fromSource.AuthorName == comment.AuthorName) return new ChangeOutcome(true, comment.Status);
 
         var before = comment.Status;
-        var verdict = await rules.JudgeAsync(fromSource with { Text = text }, origin, ct);
+        var html = CommentText.Html(renderer, comment.Kind, text);
+        var verdict = await rules.JudgeRenderedAsync(fromSource with { Text = text }, html, origin, ct);
         comment.AuthorName = fromSource.AuthorName;
         comment.SourceTitle = fromSource.SourceTitle;
-        CommentText.Write(comment, renderer, text);
+        CommentText.Write(comment, text, html);
         comment.EditedAt = Now;
         await db.SaveChangesAsync(ct);
         await RejudgeAsync(comment, verdict, ct);

@@ -17,15 +17,23 @@ public sealed record ModerationVerdict(CommentStatus Status, string? Reason)
 public sealed class ModerationRules(ForumDb db, ModerationSettings settings, MarkdownRenderer renderer)
 {
 
-    public async Task<ModerationVerdict> JudgeAsync(CommentSubmission comment, CommentOrigin origin, CancellationToken ct)
+    public Task<ModerationVerdict> JudgeAsync(CommentSubmission comment, CommentOrigin origin, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(comment);
+        return JudgeRenderedAsync(comment, CommentText.Html(renderer, comment.Kind, comment.Text), origin, ct);
+    }
+
+    /// <summary>The same, for a comment its caller has rendered already (with the one renderer), so it is rendered once.</summary>
+    public async Task<ModerationVerdict> JudgeRenderedAsync(CommentSubmission comment, string html, CommentOrigin origin, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
         if (origin is CommentOrigin.Import or CommentOrigin.Moderator) return ModerationVerdict.Publish;
         var rules = await settings.CurrentAsync(ct);
 
         // Judged as readers will read it: the rendered, sanitized page, not the Markdown typed (which can hide a
         // word behind a character reference, or a link behind an escape).
-        var html = CommentText.Html(renderer, comment.Kind, comment.Text);
-        string[] fields = [.. ReaderText.Read(html), .. new[] { comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.IpAddress, comment.SourceUrl }.Select(ReaderText.Fold)];
+        var page = ReaderText.Read(html);
+        string[] fields = [.. page.Folded, .. new[] { comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.IpAddress, comment.SourceUrl }.Select(ReaderText.Fold)];
         if (FirstWordIn(rules.BlockWords, fields) is { } blocked)
         {
             return new ModerationVerdict(CommentStatus.Spam, $"Blocklist word “{blocked}”");
@@ -36,7 +44,7 @@ public sealed class ModerationRules(ForumDb db, ModerationSettings settings, Mar
         {
             return new ModerationVerdict(CommentStatus.Pending, "Mentions are held for review");
         }
-        var links = ReaderText.CountLinks(html);
+        var links = page.Links;
         if (links >= rules.HoldLinkCount)
         {
             return new ModerationVerdict(CommentStatus.Pending, $"{links} links (holding at {rules.HoldLinkCount})");

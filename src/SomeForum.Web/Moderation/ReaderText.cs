@@ -46,17 +46,17 @@ public static class ReaderText
         return folded.ToString();
     }
 
-    /// <summary>What rendered HTML shows and where its links go, each folded for matching.</summary>
-    public static IReadOnlyList<string> Read(string html)
+    /// <summary>What a rendered page shows, folded for matching: its text, where its links go, and how many links it holds.</summary>
+    public sealed record Page(IReadOnlyList<string> Folded, int Links);
+
+    public static Page Read(string html)
     {
-        if (string.IsNullOrWhiteSpace(html)) return [];
+        if (string.IsNullOrWhiteSpace(html)) return new Page([], 0);
         var document = Parser.ParseDocument(html);
-        var read = new List<string> { Fold(document.Body?.TextContent) };
-        read.AddRange(document.QuerySelectorAll("a[href]").Select(a => Fold(a.GetAttribute("href"))));
-        return read;
+        var links = document.QuerySelectorAll("a[href]");
+        return new Page([Fold(document.Body?.TextContent), .. links.Select(a => Fold(a.GetAttribute("href")))], links.Length);
     }
 
     /// <summary>The links readers will find on the page: the anchors the renderer kept.</summary>
-    public static int CountLinks(string html) =>
-        string.IsNullOrWhiteSpace(html) ? 0 : Parser.ParseDocument(html).QuerySelectorAll("a[href]").Length;
+    public static int CountLinks(string html) => Read(html).Links;
 }
