@@ -37,7 +37,7 @@ public sealed class CommentFormHandler(
 
     /// <summary>Whether readers may comment on the post now: published, open, and not closed by age.</summary>
     public async Task<bool> TakesCommentsAsync(PostView post, CancellationToken ct) =>
-        post.TakesComments && !(await ClosesAtAsync(post, ct) < clock.GetUtcNow().UtcDateTime);
+        post.TakesComments && !(await moderation.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>When comments on the post close by age; null when they never do.</summary>
     public async Task<DateTime?> ClosesAtAsync(PostView post, CancellationToken ct) =>

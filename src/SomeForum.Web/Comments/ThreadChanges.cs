@@ -75,18 +75,9 @@ public sealed class ThreadChanges(
         if (normalized.Length == 0) return new ChangeOutcome(true, comment.Status, "A comment cannot be empty; trash it instead.", nameof(CommentSubmission.Text));
         if (normalized == comment.Source) return new ChangeOutcome(true, comment.Status);
 
-        var before = comment.Status;
-        var html = CommentText.Html(renderer, comment.Kind, normalized);
-        var verdict = await rules.JudgeRenderedAsync(Submission(comment) with { Text = normalized }, html, origin, ct);
-        CommentText.Write(comment, normalized, html);
-        comment.EditedAt = Now;
-        await db.SaveChangesAsync(ct);
-        await RejudgeAsync(comment, verdict, ct);
-        AuditLog.Comment(db, actor, Now, "Edit", comment, before, comment.Status, Note("the text changed", comment.Status == before ? null : verdict.Reason));
-        await db.SaveChangesAsync(ct);
-        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, before, comment.Status));
+        var outcome = await RewriteAsync(comment, Submission(comment) with { Text = normalized }, origin, actor, "Edit", "the text changed", ct);
         await scope.CommitAsync(ct);
-        return new ChangeOutcome(true, comment.Status);
+        return outcome;
     }
 
     /// <summary>
@@ -101,20 +92,31 @@ public sealed class ThreadChanges(
         var text = CommentText.Normalize(comment.Kind, fromSource.Text);
         if (text == comment.Source && fromSource.AuthorName == comment.AuthorName) return new ChangeOutcome(true, comment.Status);
 
-        var before = comment.Status;
-        var html = CommentText.Html(renderer, comment.Kind, text);
-        var verdict = await rules.JudgeRenderedAsync(fromSource with { Text = text }, html, origin, ct);
         comment.AuthorName = fromSource.AuthorName;
         comment.SourceTitle = fromSource.SourceTitle;
-        CommentText.Write(comment, text, html);
+        var outcome = await RewriteAsync(comment, fromSource with { Text = text }, origin, Actor.Webmention, "Update",
+            "the source page changed its title or text", ct);
+        await scope.CommitAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>
+    /// New content for a comment, in the open scope: rendered once, judged by the rules as it now reads (what
+    /// they would hold leaves the thread), written with one audit entry, announced as one change.
+    /// </summary>
+    private async Task<ChangeOutcome> RewriteAsync(Comment comment, CommentSubmission content, CommentOrigin origin, Actor actor,
+        string action, string what, CancellationToken ct)
+    {
+        var before = comment.Status;
+        var html = CommentText.Html(renderer, comment.Kind, content.Text);
+        var verdict = await rules.JudgeRenderedAsync(content, html, origin, ct);
+        CommentText.Write(comment, content.Text, html);
         comment.EditedAt = Now;
         await db.SaveChangesAsync(ct);
         await RejudgeAsync(comment, verdict, ct);
-        AuditLog.Comment(db, Actor.Webmention, Now, "Update", comment, before, comment.Status,
-            Note("the source page changed its title or text", comment.Status == before ? null : verdict.Reason));
+        AuditLog.Comment(db, actor, Now, action, comment, before, comment.Status, Note(what, comment.Status == before ? null : verdict.Reason));
         await db.SaveChangesAsync(ct);
         writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, before, comment.Status));
-        await scope.CommitAsync(ct);
         return new ChangeOutcome(true, comment.Status);
     }
 
