@@ -10,7 +10,7 @@ using SomeForum.Web.Rendering;
 using SomeForum.Web.Seeding;
 using SomeForum.Web.Site;
 
-var command = ImportCommand.IsInvoked(args) ? args[1..] : null;
+var command = ForumCommands.IsInvoked(args) ? args : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.AddForumData();
@@ -30,7 +30,7 @@ var app = builder.Build();
 await app.Services.MigrateForumDatabaseAsync();
 if (command is not null)
 {
-    return await ImportCommand.RunAsync(app.Services, command, Console.Out, Console.Error);
+    return await ForumCommands.RunAsync(app.Services, command);
 }
 await app.Services.EnsureRolesAndAdministratorAsync();
 await app.Services.ImportSeedsIntoEmptyStoreAsync();

@@ -104,29 +104,7 @@ public sealed class CommentPipeline(
 
             var html = CommentText.Html(renderer, submission.Kind, text);
             var verdict = await moderation.JudgeRenderedAsync(submission with { Text = text, AuthorEmail = email, AuthorName = name }, html, origin, ct);
-            var comment = new Comment
-            {
-                PostId = submission.PostId,
-                ParentId = place.ParentId,
-                RepliesToId = place.RepliesToId,
-                Depth = place.Depth,
-                Kind = submission.Kind,
-                Status = verdict.Status,
-                ModerationReason = verdict.Reason,
-                AuthorName = name,
-                AuthorEmail = email,
-                AuthorUrl = string.IsNullOrWhiteSpace(submission.AuthorUrl) ? null : submission.AuthorUrl.Trim(),
-                UserId = submission.UserId,
-                Source = "",
-                Html = "",
-                CreatedAt = submission.WrittenAtUnknown ? null : submission.WrittenAt ?? now,
-                ReceivedAt = now,
-                SourceUrl = submission.SourceUrl,
-                SourceTitle = submission.SourceTitle,
-                IpAddress = submission.IpAddress,
-                UserAgent = submission.UserAgent is { Length: > 512 } ua ? ua[..512] : submission.UserAgent,
-            };
-
+            var comment = NewComment(submission, place, verdict, name, email, now);
             CommentText.Write(comment, text, html);
 
             // The path holds the comment's own id, which the store gives only on insert:
@@ -141,6 +119,127 @@ public sealed class CommentPipeline(
             return CommentResult.Stored(comment);
         }
     }
+
+    /// <summary>
+    /// Adds whole threads brought in from elsewhere (a seed document, a generated thread) to a published
+    /// post, in one transaction and in batches: the same steps as <see cref="AddAsync"/> for an import, each
+    /// comment rendered once and judged by the rules, but the thread's figures counted as it is written
+    /// rather than once a comment. Announced as one change to the post, so followers are not sent
+    /// thousands of old comments as news. One transaction: the threads are stored whole or not at all.
+    /// </summary>
+    public async Task<int> ImportThreadsAsync(long postId, IReadOnlyList<ImportedEntry> threads, IProgress<int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(threads);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var scope = await writes.BeginAsync(ct);
+        await using (scope)
+        {
+            await db.LockPostForWritingAsync(postId, ct);
+            var post = await db.Posts.Where(p => p.Id == postId && p.Status == PostStatus.Published)
+                .Select(p => new { p.TopLevelCount }).SingleOrDefaultAsync(ct)
+                ?? throw new InvalidOperationException($"Post {postId} is not a published post; threads are imported into one.");
+            int stored = 0, published = 0, topLevel = 0, shownThreads = 0;
+
+            // Whole threads a batch, so a thread's figures are known when its first comment is written.
+            const int BatchSize = 1000;
+            var batch = new List<(ImportedEntry Entry, int Parent, int Root, int Depth)>();
+            for (var next = 0; next < threads.Count;)
+            {
+                batch.Clear();
+                while (next < threads.Count && (batch.Count == 0 || batch.Count + Size(threads[next]) <= BatchSize)) Flatten(threads[next++], -1, -1, 0);
+                await StoreAsync();
+                stored += batch.Count;
+                progress?.Report(stored);
+            }
+
+            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.CommentCount, p => p.CommentCount + published)
+                .SetProperty(p => p.TopLevelCount, p => p.TopLevelCount + topLevel)
+                .SetProperty(p => p.ThreadCount, p => p.ThreadCount + shownThreads), ct);
+            writes.Announce(new ThreadChanged(postId, null, ThreadChangeKind.PostChanged, null, null));
+            await scope.CommitAsync(ct);
+            return stored;
+
+            async Task StoreAsync()
+            {
+                var prepared = new (string Text, string Html, string Name, string? Email)[batch.Count];
+                // Rendering is most of an import's work, and each text renders on its own: every core takes a share.
+                Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
+                {
+                    var submission = batch[i].Entry.Comment;
+                    var text = CommentText.Normalize(submission.Kind, submission.Text);
+                    prepared[i] = (text, CommentText.Html(renderer, submission.Kind, text), submission.AuthorName.Trim(),
+                        string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant());
+                });
+
+                var ids = await db.ReserveCommentIdsAsync(batch.Count, ct);
+                var comments = new Comment[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var (entry, parent, root, depth) = batch[i];
+                    var (text, html, name, email) = prepared[i];
+                    var submission = entry.Comment with { PostId = postId, ParentId = null, Text = text, AuthorName = name, AuthorEmail = email };
+                    var verdict = await moderation.JudgeRenderedAsync(submission, html, CommentOrigin.Import, ct);
+                    var parentPath = parent < 0 ? null : comments[parent].ThreadPath;
+                    var comment = comments[i] = NewComment(submission, new ThreadPlace(parent < 0 ? null : ids[parent], null, parentPath, depth), verdict, name, email, now);
+                    comment.Id = ids[i];
+                    comment.ThreadPath = ThreadPath.Of(parentPath, comment.Id);
+                    CommentText.Write(comment, text, html);
+                    if (comment.Status == CommentStatus.Approved)
+                    {
+                        published++;
+                        comments[root].ThreadPublishedCount++;
+                    }
+                }
+
+                // The figures ThreadCounts keeps, for threads that are all new: each top-level entry is numbered
+                // after the post's last (its id, so its path, comes after theirs).
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (batch[i].Root != i) continue;
+                    if (comments[i].ThreadPublishedCount > 0) shownThreads++;
+                    if (comments[i].Status == CommentStatus.Approved) comments[i].Number = post.TopLevelCount + ++topLevel;
+                }
+
+                db.Comments.AddRange(comments);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+
+            void Flatten(ImportedEntry entry, int parent, int root, int depth)
+            {
+                var index = batch.Count;
+                root = root < 0 ? index : root;
+                batch.Add((entry, parent, root, depth));
+                foreach (var reply in entry.Replies) Flatten(reply, index, root, depth + 1);
+            }
+        }
+
+        static int Size(ImportedEntry entry) => 1 + entry.Replies.Sum(Size);
+    }
+
+    private static Comment NewComment(CommentSubmission submission, ThreadPlace place, ModerationVerdict verdict, string name, string? email, DateTime now) => new()
+    {
+        PostId = submission.PostId,
+        ParentId = place.ParentId,
+        RepliesToId = place.RepliesToId,
+        Depth = place.Depth,
+        Kind = submission.Kind,
+        Status = verdict.Status,
+        ModerationReason = verdict.Reason,
+        AuthorName = name,
+        AuthorEmail = email,
+        AuthorUrl = string.IsNullOrWhiteSpace(submission.AuthorUrl) ? null : submission.AuthorUrl.Trim(),
+        UserId = submission.UserId,
+        Source = "",
+        Html = "",
+        CreatedAt = submission.WrittenAtUnknown ? null : submission.WrittenAt ?? now,
+        ReceivedAt = now,
+        SourceUrl = submission.SourceUrl,
+        SourceTitle = submission.SourceTitle,
+        IpAddress = submission.IpAddress,
+        UserAgent = submission.UserAgent is { Length: > 512 } ua ? ua[..512] : submission.UserAgent,
+    };
 
     /// <summary>
     /// Where a reply goes. A reply to a comment at the deepest level allowed is attached beside it,

@@ -34,3 +34,6 @@ public sealed record CommentSubmission
     public string? IpAddress { get; init; }
     public string? UserAgent { get; init; }
 }
+
+/// <summary>A comment brought in with its replies, for <see cref="CommentPipeline.ImportThreadsAsync"/>; its own ParentId is not read.</summary>
+public sealed record ImportedEntry(CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies);

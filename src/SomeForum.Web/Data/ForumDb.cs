@@ -35,6 +35,12 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
     /// </summary>
     public virtual Task LockPostForWritingAsync(long postId, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// Ids for comments about to be inserted, ascending, never given before: an import knows each comment's
+    /// thread path before it writes it, and its comments keep the order they had on their page.
+    /// </summary>
+    public abstract Task<long[]> ReserveCommentIdsAsync(int count, CancellationToken ct);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

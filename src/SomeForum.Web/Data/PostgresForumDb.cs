@@ -14,6 +14,14 @@ public sealed class PostgresForumDb(DbContextOptions<PostgresForumDb> options) :
     public override Task LockPostForWritingAsync(long postId, CancellationToken ct) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({postId})", ct);
 
+    public override async Task<long[]> ReserveCommentIdsAsync(int count, CancellationToken ct)
+    {
+        var ids = await Database.SqlQuery<long>(
+            $"""SELECT nextval(pg_get_serial_sequence('"Comments"', 'Id')) AS "Value" FROM generate_series(1, {count})""").ToListAsync(ct);
+        ids.Sort();
+        return [.. ids];
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

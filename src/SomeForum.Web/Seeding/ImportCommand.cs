@@ -5,9 +5,7 @@ public static class ImportCommand
 {
     public const string Name = "import";
 
-    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
-
-    /// <summary>
+        /// <summary>
     /// Finds a seed file. `dotnet run --project src/SomeForum.Web` starts the app in the project's
     /// folder, so a relative path typed at the repository root is looked for in the folders above too.
     /// </summary>
@@ -22,7 +20,7 @@ public static class ImportCommand
         return null;
     }
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> files, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> files, TextWriter output, TextWriter error, bool interactive = false)
     {
         if (files.Count == 0)
         {
@@ -41,7 +39,8 @@ public static class ImportCommand
             await using var scope = services.CreateAsyncScope();
             try
             {
-                var result = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportFileAsync(file, CancellationToken.None);
+                var result = await scope.ServiceProvider.GetRequiredService<SeedImporter>()
+                    .ImportFileAsync(file, entries => new ConsoleProgress(error, "comments", entries, interactive), CancellationToken.None);
                 await output.WriteLineAsync(result.Outcome == SeedImportOutcome.Imported
                     ? $"{result.File}: imported as /posts/{result.Slug} with {result.Entries} entries"
                     : $"{result.File}: already imported as /posts/{result.Slug}; nothing changed");

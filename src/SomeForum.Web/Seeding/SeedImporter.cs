@@ -21,16 +21,22 @@ public sealed record SeedImportResult(string File, SeedImportOutcome Outcome, st
 public sealed class SeedImporter(
     ForumDb db, ThreadWrites writes, CommentPipeline comments, MarkdownRenderer renderer, TimeProvider clock, ILogger<SeedImporter> log)
 {
-    public async Task<SeedImportResult> ImportFileAsync(string path, CancellationToken ct)
+    /// <param name="progressFor">Given how many entries the file has, where to report how many are stored.</param>
+    public async Task<SeedImportResult> ImportFileAsync(string path, Func<int, IProgress<int>>? progressFor, CancellationToken ct)
     {
         var key = Path.GetFileName(path);
         var existing = await db.Posts.AsNoTracking().Where(p => p.ImportKey == key).Select(p => p.Slug).FirstOrDefaultAsync(ct);
-        if (existing is not null)
-        {
-            return new SeedImportResult(key, SeedImportOutcome.AlreadyImported, existing, 0);
-        }
-
+        if (existing is not null) return new SeedImportResult(key, SeedImportOutcome.AlreadyImported, existing, 0);
         var document = SeedDocumentParser.Parse(await File.ReadAllTextAsync(path, ct), key);
+        return await ImportAsync(document, key, progressFor?.Invoke(Count(document.Entries)), ct);
+
+        static int Count(IReadOnlyList<SeedEntry> entries) => entries.Sum(e => 1 + Count(e.Replies));
+    }
+
+    /// <summary>Stores a document as a new post under <paramref name="key"/>, its thread through the comment pipeline's import.</summary>
+    public async Task<SeedImportResult> ImportAsync(SeedDocument document, string key, IProgress<int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         var slug = document.Slug ?? Slug.FromTitle(document.Title);
         if (await db.Posts.AnyAsync(p => p.Slug == slug, ct))
         {
@@ -55,13 +61,8 @@ public sealed class SeedImporter(
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
-        writes.Announce(new ThreadChanged(post.Id, null, ThreadChangeKind.PostChanged, null, null));
-
-        var count = 0;
-        foreach (var entry in document.Entries)
-        {
-            count += await AddEntryAsync(key, post.Id, parentId: null, entry, ct);
-        }
+        // The thread's import announces the new post, with its comments, as one change.
+        var count = await comments.ImportThreadsAsync(post.Id, [.. document.Entries.Select(ToImported)], progress, ct);
         await scope.CommitAsync(ct);
         db.ChangeTracker.Clear();
 
@@ -69,13 +70,12 @@ public sealed class SeedImporter(
         return new SeedImportResult(key, SeedImportOutcome.Imported, slug, count);
     }
 
-    private async Task<int> AddEntryAsync(string file, long postId, long? parentId, SeedEntry entry, CancellationToken ct)
+    private static ImportedEntry ToImported(SeedEntry entry)
     {
         var isPingback = entry.Kind == SeedEntryKind.Pingback;
-        var result = await comments.AddAsync(new CommentSubmission
+        return new ImportedEntry(new CommentSubmission
         {
-            PostId = postId,
-            ParentId = parentId,
+            PostId = 0,
             Kind = isPingback ? CommentKind.Pingback : CommentKind.Comment,
             AuthorName = entry.Author,
             Text = entry.Body,
@@ -83,15 +83,7 @@ public sealed class SeedImporter(
             WrittenAtUnknown = entry.Date is null,
             SourceUrl = entry.SourceUrl,
             SourceTitle = isPingback ? entry.Author : null,
-        }, CommentOrigin.Import, ct);
-        var comment = result.Comment ?? throw new SeedFormatException(file, entry.Line, result.Rejection!.Message);
-
-        var count = 1;
-        foreach (var reply in entry.Replies)
-        {
-            count += await AddEntryAsync(file, postId, comment.Id, reply, ct);
-        }
-        return count;
+        }, [.. entry.Replies.Select(ToImported)]);
     }
 }
 

@@ -44,7 +44,7 @@ public static class SeedingSetup
             {
                 // A scope per file: a failed file leaves nothing tracked behind for the next one.
                 await using var fileScope = services.CreateAsyncScope();
-                await fileScope.ServiceProvider.GetRequiredService<SeedImporter>().ImportFileAsync(file, ct);
+                await fileScope.ServiceProvider.GetRequiredService<SeedImporter>().ImportFileAsync(file, null, ct);
             }
             catch (SeedFormatException e)
             {

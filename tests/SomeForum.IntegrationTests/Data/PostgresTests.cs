@@ -58,6 +58,15 @@ public sealed class PostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GenerateImportsAWholeCountedDiscussionInPageOrderOnPostgres()
+    {
+        _ = factory.Server;
+        var (exit, _, error) = await Seeding.GeneratedThreads.GenerateAsync(factory, "--comments", "2200", "--slug", "generated");
+        Assert.True(exit == 0, error);
+        await Seeding.GeneratedThreads.AssertWellFormedAsync(factory, "generated", 2200);
+    }
+
+    [Fact]
     public async Task TheAppMigratesAPostgresDatabaseAndImportsTheSeedThreadInOrder()
     {
         _ = factory.Server;

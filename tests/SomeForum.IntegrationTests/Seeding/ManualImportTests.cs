@@ -107,7 +107,7 @@ public sealed class ManualImportTests : IDisposable
         var file = WriteSeed("clash.txt", GoodDocument.Replace("A Second Post", "SoMe, So Far, So What?", StringComparison.Ordinal));
         await using var scope = factory.Scope();
         var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
-        var error = await Assert.ThrowsAsync<SeedFormatException>(() => importer.ImportFileAsync(file, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SeedFormatException>(() => importer.ImportFileAsync(file, null, CancellationToken.None));
         Assert.Contains("slug 'some-so-far-so-what' exists already", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Posts.CountAsync()));
     }

@@ -124,7 +124,7 @@ public sealed class SeedImportTests : IDisposable
         await using (var scope = factory.Scope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<SeedImporter>()
-                .ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "seeds", SeedFile), CancellationToken.None);
+                .ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "seeds", SeedFile), null, CancellationToken.None);
             Assert.Equal(SeedImportOutcome.AlreadyImported, result.Outcome);
         }
 
