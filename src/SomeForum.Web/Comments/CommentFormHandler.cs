@@ -122,7 +122,9 @@ public sealed class CommentFormHandler(
     /// <summary>The address of a comment on the page of the thread that holds it now.</summary>
     public async Task<string> PermalinkAsync(string slug, Comment comment, HttpContext http, CancellationToken ct)
     {
-        var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, Options, [.. OwnPending(http), comment.Id], ct);
+        // A comment just held is the writer's own to see, though its cookie reaches the browser only with this answer.
+        IReadOnlyCollection<long> own = comment.Status == CommentStatus.Pending ? [.. OwnPending(http), comment.Id] : OwnPending(http);
+        var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, Options, own, ct);
         return ForumUrls.Comment(slug, page, comment.Id);
     }
 

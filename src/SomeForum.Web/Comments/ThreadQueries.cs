@@ -37,39 +37,60 @@ public static class ThreadQueries
         var pageCount = Math.Max(1, (post.ThreadCount + ownRoots.Count + options.PageSize - 1) / options.PageSize);
         var page = Math.Clamp(requestedPage ?? 1, 1, pageCount);
         var ordered = options.Order == CommentOrder.NewestFirst ? roots.OrderByDescending(c => c.ThreadPath) : roots.OrderBy(c => c.ThreadPath);
-        var paths = await ordered.Skip((page - 1) * options.PageSize).Take(options.PageSize).Select(c => c.ThreadPath).ToListAsync(ct);
-        if (paths.Count == 0) return new ThreadPage([], page, pageCount, post.CommentCount);
+        var pageRoots = await ordered.Skip((page - 1) * options.PageSize).Take(options.PageSize)
+            .Select(c => new { c.ThreadPath, c.Number }).ToListAsync(ct);
+        if (pageRoots.Count == 0) return new ThreadPage([], page, pageCount, post.CommentCount);
 
         // From the first root's path up to just past the last root's subtree ('/' sorts right after '.').
-        var first = paths.Min(StringComparer.Ordinal)!;
-        var pastLast = paths.Max(StringComparer.Ordinal) + "/";
+        var byPath = pageRoots.OrderBy(r => r.ThreadPath, StringComparer.Ordinal).ToList();
+        var first = byPath[0].ThreadPath;
+        var pastLast = byPath[^1].ThreadPath + "/";
         var rows = await Project(
                 thread.Where(c => string.Compare(c.ThreadPath, first) >= 0 && string.Compare(c.ThreadPath, pastLast) < 0),
                 ownPending)
             .ToListAsync(ct);
         // The page's first published top-level entry carries its number; those after it follow on.
-        var firstNumber = await db.Comments
-            .Where(c => c.PostId == postId && c.Depth == 0 && c.Number != null && string.Compare(c.ThreadPath, first) >= 0)
-            .OrderBy(c => c.ThreadPath).Select(c => c.Number).FirstOrDefaultAsync(ct);
-        return new ThreadPage(CommentTree.Build(rows, (firstNumber ?? 1) - 1, options.Order), page, pageCount, post.CommentCount);
+        var firstNumber = byPath.FirstOrDefault(r => r.Number is not null)?.Number ?? 1;
+        return new ThreadPage(CommentTree.Build(rows, firstNumber - 1, options.Order), page, pageCount, post.CommentCount);
     }
 
-    /// <summary>The page of the thread that holds a comment, so a permalink lands where the comment is.</summary>
+    /// <summary>
+    /// The page of the thread that holds a comment, so a permalink lands where the comment is. Found from the
+    /// numbers the writers keep, not by counting the threads before it: the published top-level entries before
+    /// its thread are the last number before it, and the few threads shown only for their replies are indexed apart.
+    /// </summary>
     public static async Task<int> PageOfAsync(
         this ForumDb db, long postId, string threadPath, CommentOptions options, IReadOnlyCollection<long> ownPending, CancellationToken ct)
     {
         if (options.PageSize == 0) return 1;
-        var rootPath = ThreadPath.Of(null, ThreadPath.RootId(threadPath));
-        var roots = ShownRoots(db, postId, await OwnUnshownRootsAsync(db, postId, ownPending, ct));
-        var before = options.Order == CommentOrder.NewestFirst
-            ? await roots.CountAsync(c => string.Compare(c.ThreadPath, rootPath) > 0, ct)
-            : await roots.CountAsync(c => string.Compare(c.ThreadPath, rootPath) < 0, ct);
-        return before / options.PageSize + 1;
+        var rootId = ThreadPath.RootId(threadPath);
+        var rootPath = ThreadPath.Of(null, rootId);
+        var ownRoots = await OwnUnshownRootsAsync(db, postId, ownPending, ct);
+        var root = await db.Comments.Where(c => c.Id == rootId).Select(c => new { c.Number, c.ThreadPublishedCount }).SingleAsync(ct);
+
+        var publishedBefore = root.Number - 1 ?? await db.Comments
+            .Where(c => c.PostId == postId && c.Depth == 0 && c.Number != null && string.Compare(c.ThreadPath, rootPath) < 0)
+            .OrderByDescending(c => c.ThreadPath).Select(c => c.Number).FirstOrDefaultAsync(ct) ?? 0;
+        // Matches IX_Comments_ShownPlaceholders' filter term for term (only top-level entries count a thread).
+        var placeholdersBefore = await db.Comments.CountAsync(c =>
+            c.PostId == postId && c.Number == null && c.ThreadPublishedCount > 0 && string.Compare(c.ThreadPath, rootPath) < 0, ct);
+        var ownBefore = ownRoots.Count(id => id < rootId);
+        var shownBefore = publishedBefore + placeholdersBefore + ownBefore;
+
+        if (options.Order == CommentOrder.NewestFirst)
+        {
+            var shown = await db.Posts.Where(p => p.Id == postId).Select(p => p.ThreadCount).SingleAsync(ct) + ownRoots.Count;
+            var isShown = root.ThreadPublishedCount > 0 || ownRoots.Contains(rootId);
+            shownBefore = shown - shownBefore - (isShown ? 1 : 0);
+        }
+        return shownBefore / options.PageSize + 1;
     }
 
     /// <summary>Top-level entries a reader sees: with something published in their thread, or one of the reader's own held comments.</summary>
     private static IQueryable<Comment> ShownRoots(ForumDb db, long postId, IReadOnlyCollection<long> ownRoots) =>
-        db.Comments.Where(c => c.PostId == postId && c.Depth == 0 && (c.ThreadPublishedCount > 0 || ownRoots.Contains(c.Id)));
+        ownRoots.Count == 0
+            ? db.Comments.Where(c => c.PostId == postId && c.Depth == 0 && c.ThreadPublishedCount > 0)
+            : db.Comments.Where(c => c.PostId == postId && c.Depth == 0 && (c.ThreadPublishedCount > 0 || ownRoots.Contains(c.Id)));
 
     /// <summary>The threads shown only because the reader's own held comment is in them; none for most readers.</summary>
     private static async Task<IReadOnlyCollection<long>> OwnUnshownRootsAsync(
@@ -83,13 +104,16 @@ public static class ThreadQueries
         return await db.Comments.Where(c => rootIds.Contains(c.Id) && c.ThreadPublishedCount == 0).Select(c => c.Id).ToListAsync(ct);
     }
     private static IQueryable<CommentRow> Project(IQueryable<Comment> comments, IReadOnlyCollection<long> ownPending) =>
-        comments.AsNoTracking()
-            .OrderBy(c => c.ThreadPath)
-            .Select(c => new
+        // Most readers have no held comment: their query names no list of ids, so its SQL is made once and reused.
+        (ownPending.Count == 0
+            ? comments.Select(c => new { Comment = c, Visible = c.Status == CommentStatus.Approved })
+            : comments.Select(c => new
             {
                 Comment = c,
                 Visible = c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && ownPending.Contains(c.Id)),
-            })
+            }))
+            .AsNoTracking()
+            .OrderBy(x => x.Comment.ThreadPath)
             .Select(x => new CommentRow(
                 x.Comment.Id,
                 x.Comment.ParentId,

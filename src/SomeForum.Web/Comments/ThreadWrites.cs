@@ -10,7 +10,7 @@ namespace SomeForum.Web.Comments;
 /// moderator's reply is one transaction however many changes it makes, and the outermost scope alone decides
 /// whether it commits (an inner one that does not commit only leaves that decision to it).
 /// </summary>
-public sealed class ThreadWrites(ForumDb db, IEnumerable<IThreadChangeSubscriber> subscribers, ILogger<ThreadWrites> logger)
+public sealed class ThreadWrites(ForumDb db, IEnumerable<IThreadChangeSubscriber> subscribers, ILogger<ThreadWrites> logger, WritersInTurn? queue = null)
 {
     private readonly List<ThreadChanged> pending = [];
     private IDbContextTransaction? transaction;
@@ -22,7 +22,16 @@ public sealed class ThreadWrites(ForumDb db, IEnumerable<IThreadChangeSubscriber
         {
             throw new InvalidOperationException("A thread change must own its transaction: begin it here, not on the context.");
         }
-        transaction = await db.Database.BeginTransactionAsync(ct);
+        if (queue is not null) await queue.EnterAsync(ct);
+        try
+        {
+            transaction = await db.Database.BeginTransactionAsync(ct);
+        }
+        catch
+        {
+            queue?.Leave();
+            throw;
+        }
         return new Scope(this, owner: true);
     }
 
@@ -69,8 +78,15 @@ public sealed class ThreadWrites(ForumDb db, IEnumerable<IThreadChangeSubscriber
     private async Task EndAsync()
     {
         if (transaction is null) return;
-        await transaction.DisposeAsync();
-        transaction = null;
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        finally
+        {
+            transaction = null;
+            queue?.Leave();
+        }
     }
 
     private async Task AbandonAsync()

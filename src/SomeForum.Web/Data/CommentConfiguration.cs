@@ -27,8 +27,14 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
 
         // The whole thread of a post, in order, from one index range.
         comment.HasIndex(c => new { c.PostId, c.ThreadPath });
-        // Paging a post's top-level entries in thread order.
-        comment.HasIndex(c => new { c.PostId, c.Depth, c.ThreadPath });
+        // Paging a post's top-level entries in thread order, from the index alone: whether each thread is shown,
+        // and its number, are in it too, so skipping to a late page reads no rows.
+        comment.HasIndex(c => new { c.PostId, c.Depth, c.ThreadPath, c.ThreadPublishedCount, c.Number });
+        // Threads shown only for their replies (their top-level entry held, or erased): few, so counting those
+        // before a thread is cheap however long the post's thread grows. Only top-level entries count a thread's
+        // comments, so the filter needs no Depth, and a query without one is not drawn to the index above.
+        comment.HasIndex(c => new { c.PostId, c.ThreadPath }, "IX_Comments_ShownPlaceholders")
+            .HasFilter("\"Number\" IS NULL AND \"ThreadPublishedCount\" > 0");
         // Counting a post's published comments.
         comment.HasIndex(c => new { c.PostId, c.Status });
         // A source may mention a post once (NULLs never clash, on every provider).

@@ -48,6 +48,7 @@ public static class DataSetup
             default:
                 var connectionString = SqliteConnectionString(configured, builder.Environment.ContentRootPath);
                 builder.Services.AddDbContext<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
+                builder.Services.AddSingleton<WritersInTurn>();
                 break;
         }
         builder.Services.AddDataProtection().SetApplicationName("SomeForum").PersistKeysToDbContext<ForumDb>();

@@ -41,13 +41,45 @@ public sealed class ModerationRuleSet
 }
 
 /// <summary>The rules in force: the administrator's saved rules, else the configuration's.</summary>
-public sealed class ModerationSettings(ForumDb db, IOptionsSnapshot<ModerationOptions> configured)
+public sealed class ModerationSettings(ForumDb db, IOptionsSnapshot<ModerationOptions> configured, SavedRules saved)
 {
-    private ModerationOptions? current;
-
-    public async Task<ModerationOptions> CurrentAsync(CancellationToken ct) =>
-        current ??= (await db.ModerationRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ModerationRuleSet.SingletonId, ct))?.ToOptions()
-            ?? configured.Value;
+    public async Task<ModerationOptions> CurrentAsync(CancellationToken ct) => await saved.GetAsync(db, ct) ?? configured.Value;
 
     public ModerationOptions Configured => configured.Value;
+
+    /// <summary>After the saved rules change, so that this instance applies them from its next request.</summary>
+    public void Forget() => saved.Forget();
+}
+
+/// <summary>
+/// The administrator's saved rules, read once and kept in memory: every page asks for them (is this post closed
+/// by age?), and they change a few times a year. Another instance's save reaches this one within
+/// <see cref="KeptFor"/>.
+/// </summary>
+public sealed class SavedRules(TimeProvider clock)
+{
+    public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(5);
+
+    private sealed record Kept(ModerationOptions? Rules, DateTimeOffset Until);
+
+    private volatile Kept? kept;
+    private int forgotten;
+
+    public async Task<ModerationOptions?> GetAsync(ForumDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var now = clock.GetUtcNow();
+        if (kept is { } current && current.Until > now) return current.Rules;
+        var version = Volatile.Read(ref forgotten);
+        var rules = (await db.ModerationRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ModerationRuleSet.SingletonId, ct))?.ToOptions();
+        // Rules read before a save finished are used once, not kept.
+        if (version == Volatile.Read(ref forgotten)) kept = new Kept(rules, now + KeptFor);
+        return rules;
+    }
+
+    public void Forget()
+    {
+        Interlocked.Increment(ref forgotten);
+        kept = null;
+    }
 }

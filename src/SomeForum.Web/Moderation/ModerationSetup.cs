@@ -8,6 +8,7 @@ public static class ModerationSetup
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModerationRules>();
         builder.Services.AddScoped<ModerationSettings>();
+        builder.Services.AddSingleton<SavedRules>();
         return builder;
     }
 }

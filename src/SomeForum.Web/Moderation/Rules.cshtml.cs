@@ -46,6 +46,7 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
             $"moderation {(rules.Enabled ? "on" : "off")}, links {rules.HoldLinkCount}, first comment {(rules.HoldFirstComment ? "held" : "free")}, " +
             $"{ModerationRuleSet.Lines(rules.HoldWords).Count} hold words, {ModerationRuleSet.Lines(rules.BlockWords).Count} block words, close after {rules.CloseCommentsAfterDays} days");
         await db.SaveChangesAsync(ct);
+        settings.Forget();
         // Every page's form follows the rules (comments closed by age): none may be served as it was.
         await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
         Message = "The rules are saved and apply from now on.";
@@ -57,6 +58,7 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
         await db.ModerationRules.ExecuteDeleteAsync(ct);
         AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, "Reset rules", null, "the configuration's rules apply again");
         await db.SaveChangesAsync(ct);
+        settings.Forget();
         // Every page's form follows the rules (comments closed by age): none may be served as it was.
         await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
         Message = "The rules are those of the configuration again.";

@@ -18,6 +18,7 @@ internal sealed class ModerationTestForum : IDisposable
 
     private readonly SqliteConnection connection;
     private readonly ModerationOptions configured;
+    private readonly SavedRules saved = new(TimeProvider.System);
     private int slugs;
 
     public ModerationTestForum(ModerationOptions configured)
@@ -31,8 +32,7 @@ internal sealed class ModerationTestForum : IDisposable
 
     public SqliteForumDb Db { get; }
 
-    /// <summary>New rules each time: <see cref="ModerationSettings"/> keeps what it read first.</summary>
-    public ModerationRules Rules() => new(Db, new ModerationSettings(Db, new FixedSnapshot(configured)), new SomeForum.Web.Rendering.MarkdownRenderer());
+    public ModerationRules Rules() => new(Db, new ModerationSettings(Db, new FixedSnapshot(configured), saved), new SomeForum.Web.Rendering.MarkdownRenderer());
 
     public async Task<Post> AddPostAsync(string? authorId = null, PostStatus status = PostStatus.Published)
     {
@@ -77,6 +77,7 @@ internal sealed class ModerationTestForum : IDisposable
         rules.UpdatedAt = Now;
         Db.ModerationRules.Add(rules);
         await Db.SaveChangesAsync();
+        saved.Forget(); // as the rules page does
     }
 
     public void Dispose()

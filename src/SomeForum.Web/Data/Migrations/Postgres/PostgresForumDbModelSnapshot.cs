@@ -378,7 +378,10 @@ namespace SomeForum.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "Status");
 
-                    b.HasIndex("PostId", "Depth", "ThreadPath");
+                    b.HasIndex("PostId", "Depth", "ThreadPath", "ThreadPublishedCount", "Number");
+
+                    b.HasIndex(new[] { "PostId", "ThreadPath" }, "IX_Comments_ShownPlaceholders")
+                        .HasFilter("\"Number\" IS NULL AND \"ThreadPublishedCount\" > 0");
 
                     b.ToTable("Comments");
                 });
