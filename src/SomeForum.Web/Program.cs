@@ -3,6 +3,7 @@ using SomeForum.Web.Avatars;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Feeds;
+using SomeForum.Web.Hosting;
 using SomeForum.Web.Moderation;
 using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
@@ -24,6 +25,7 @@ builder.AddPingbacks();
 builder.AddSeeding();
 builder.AddPages();
 builder.AddReaderCache();
+builder.AddHosting();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ if (command is not null)
 await app.Services.EnsureRolesAndAdministratorAsync();
 await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
+app.UseHosting();
 app.UseForumPages();
 app.MapPingbacks();
 app.MapFeeds();
