@@ -29,13 +29,19 @@ builder.AddHosting();
 
 var app = builder.Build();
 
-await app.Services.MigrateForumDatabaseAsync();
+await using (await app.Services.AcquireStartupLockAsync())
+{
+    await app.Services.MigrateForumDatabaseAsync();
+    if (command is null)
+    {
+        await app.Services.EnsureRolesAndAdministratorAsync();
+        await app.Services.ImportSeedsIntoEmptyStoreAsync();
+    }
+}
 if (command is not null)
 {
     return await ForumCommands.RunAsync(app.Services, command);
 }
-await app.Services.EnsureRolesAndAdministratorAsync();
-await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
 app.UseHosting();
 app.UseForumPages();
