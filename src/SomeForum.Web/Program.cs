@@ -3,6 +3,7 @@ using SomeForum.Web.Avatars;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Feeds;
+using SomeForum.Web.Hosting;
 using SomeForum.Web.Moderation;
 using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
@@ -24,17 +25,25 @@ builder.AddPingbacks();
 builder.AddSeeding();
 builder.AddPages();
 builder.AddReaderCache();
+builder.AddHosting();
 
 var app = builder.Build();
 
-await app.Services.MigrateForumDatabaseAsync();
+await using (await app.Services.AcquireStartupLockAsync())
+{
+    await app.Services.MigrateForumDatabaseAsync();
+    if (command is null)
+    {
+        await app.Services.EnsureRolesAndAdministratorAsync();
+        await app.Services.ImportSeedsIntoEmptyStoreAsync();
+    }
+}
 if (command is not null)
 {
     return await ForumCommands.RunAsync(app.Services, command);
 }
-await app.Services.EnsureRolesAndAdministratorAsync();
-await app.Services.ImportSeedsIntoEmptyStoreAsync();
 
+app.UseHosting();
 app.UseForumPages();
 app.MapPingbacks();
 app.MapFeeds();

@@ -63,7 +63,7 @@ public sealed class ForumServer : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" })
             {
                 File.Delete(DatabaseFile + suffix);
             }

@@ -173,7 +173,7 @@ public sealed partial class ProductionServer : IAsyncDisposable
             await process.WaitForExitAsync(patience.Token);
         }
         process.Dispose();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" })
         {
             File.Delete(databaseFile + suffix);
         }

@@ -17,7 +17,7 @@ public sealed class PostgresTests : IAsyncLifetime
     private readonly string database = $"someforum_test_{Guid.NewGuid():N}";
     private ForumFactory factory = null!;
 
-    private static string Server => Environment.GetEnvironmentVariable("SOMEFORUM_POSTGRES") is { Length: > 0 } server
+    internal static string Server => Environment.GetEnvironmentVariable("SOMEFORUM_POSTGRES") is { Length: > 0 } server
         ? server
         : throw new InvalidOperationException(
             "SOMEFORUM_POSTGRES is not set, so there is no PostgreSQL server to test against. Run the tests with tests/run.sh, " +
@@ -169,5 +169,37 @@ public sealed class PostgresTests : IAsyncLifetime
         var page = await new Browser(factory).OpenAsync("/posts/some-so-far-so-what");
         Assert.Equal("14", page.GetElementById($"comment-{id}")?.GetAttribute("value"));
         Assert.Single(await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.CommentId == id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task TheHealthProbeSaysUnhealthyWhilePostgresRefusesTheDatabaseAndHealthyWhenItIsBack()
+    {
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, await HealthAsync(client));
+
+        await AdministerAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false");
+        await AdministerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await HealthAsync(client));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await HealthAsync(client));
+
+        await AdministerAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
+        // Connections the server cut may still wait in the pool; each is found broken on its first use.
+        var status = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 20 && status != HttpStatusCode.OK; attempt++) status = await HealthAsync(client);
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    private static async Task<HttpStatusCode> HealthAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        return response.StatusCode;
+    }
+
+    private static async Task AdministerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection($"{Server};Database=postgres");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -77,7 +77,7 @@ public class ForumFactory : WebApplicationFactory<Program>
         if (disposing && OwnsDatabaseFile)
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" })
             {
                 File.Delete(DatabaseFile + suffix);
             }

@@ -23,7 +23,7 @@ public sealed class ProtectionTests
         using var configured = new ForumFactory(file).With("Admin:Email", "admin@example.org").With("Admin:Password", "the operator's own secret");
         var error = Assert.ThrowsAny<Exception>(() => configured.Server);
         Assert.Contains("Admin:Password is not its password", error.ToString(), StringComparison.Ordinal);
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" }) File.Delete(file + suffix);
     }
 
     [Fact]

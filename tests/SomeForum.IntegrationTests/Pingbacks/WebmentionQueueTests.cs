@@ -40,7 +40,7 @@ public sealed class WebmentionQueueTests
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" }) File.Delete(file + suffix);
         }
     }
 }
