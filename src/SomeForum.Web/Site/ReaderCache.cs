@@ -32,20 +32,40 @@ public static class ReaderCache
         });
         builder.Services.AddSingleton<TagVersions>();
         builder.Services.AddScoped<IThreadChangeSubscriber, ReaderCacheEvictor>();
+        builder.AddPageCacheRelay(listen: enabled);
         return builder;
     }
 
-    /// <summary>Evicts every page that shows what a tag names, now and once more a moment later (see <see cref="TagVersions"/>).</summary>
-    public static async Task EvictAsync(IServiceProvider services, string tag, CancellationToken ct)
+    /// <summary>Evicts every page that shows what a tag names (see <see cref="EvictAsync(IServiceProvider, IReadOnlyCollection{string}, CancellationToken)"/>).</summary>
+    public static Task EvictAsync(IServiceProvider services, string tag, CancellationToken ct) => EvictAsync(services, [tag], ct);
+
+    /// <summary>
+    /// Evicts every page that shows what these tags name, here and, on PostgreSQL, in every other instance
+    /// (<see cref="PageCacheRelay"/>): the next view of such a page, through any instance, is made afresh.
+    /// </summary>
+    public static async Task EvictAsync(IServiceProvider services, IReadOnlyCollection<string> tags, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.GetRequiredService<TagVersions>().Bump(tag);
+        await EvictHereAsync(services, tags, ct);
+        if (services.GetService<PageCacheRelay>() is { } relay) await relay.PublishAsync(tags);
+    }
+
+    /// <summary>Evicts from this instance's cache only, now and once more a moment later (see <see cref="TagVersions"/>).</summary>
+    internal static async Task EvictHereAsync(IServiceProvider services, IReadOnlyCollection<string> tags, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(tags);
+        var versions = services.GetRequiredService<TagVersions>();
         var store = services.GetRequiredService<IOutputCacheStore>();
-        await store.EvictByTagAsync(tag, ct);
-        // A page whose making began before the change and whose storing ends after the check below is
-        // caught by a second eviction, once such a page has had time to be stored.
-        _ = Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => store.EvictByTagAsync(tag, CancellationToken.None).AsTask(),
-            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        foreach (var tag in tags)
+        {
+            versions.Bump(tag);
+            await store.EvictByTagAsync(tag, ct);
+            // A page whose making began before the change and whose storing ends after the check below is
+            // caught by a second eviction, once such a page has had time to be stored.
+            _ = Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => store.EvictByTagAsync(tag, CancellationToken.None).AsTask(),
+                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Names what a page shows (a post, the listing), so that a change to it evicts the page.</summary>
@@ -137,14 +157,16 @@ public static class ReaderCache
         public async ValueTask OnThreadChangedAsync(ThreadChanged change, CancellationToken ct)
         {
             if (!change.ChangesWhatReadersSee) return;
-            await EvictAsync(services, PostTag(change.PostId), ct);
-            await EvictAsync(services, Listing, ct);
+            await EvictAsync(services, [PostTag(change.PostId), Listing], ct);
         }
     }
 }
 
-/// <summary><c>Caching:Pages</c>: the guests' page cache. It lives in each process: with several instances, or
-/// writers in other processes, turn it off until eviction reaches every instance.</summary>
+/// <summary><c>Caching:Pages</c>: the guests' page cache. Each process keeps its own. On PostgreSQL every eviction
+/// reaches every instance on the same database (<see cref="PageCacheRelay"/>), so the caches stay right together,
+/// and so does a command (an import) run beside them. On SQLite there is one app process: a change written by another
+/// process (the import command while the app runs) shows on pages kept before it once they expire (10 minutes at
+/// most) or the app restarts.</summary>
 public sealed class CachingOptions
 {
     public const string Section = "Caching";
