@@ -8,6 +8,9 @@ namespace SomeForum.Web.Avatars;
 /// </summary>
 public sealed class CommentAvatars(AvatarKey key)
 {
+    // One page shows the same few writers many times over: each email is hashed once a request.
+    private readonly Dictionary<string, string?> tokens = new(StringComparer.Ordinal);
+
     public const string PlaceholderUrl = "/avatars/anonymous.svg";
 
     public static string Url(string? token) => token is null ? PlaceholderUrl : $"/avatars/{token}.svg";
@@ -19,5 +22,12 @@ public sealed class CommentAvatars(AvatarKey key)
     public string UrlFor(CommentRow comment) =>
         comment.Kind != CommentKind.Comment || !comment.IsVisible || comment.AwaitingModeration
             ? PlaceholderUrl
-            : Url(AvatarToken.For(key.Bytes, comment.AuthorEmail));
+            : Url(TokenFor(comment.AuthorEmail));
+
+    private string? TokenFor(string? email)
+    {
+        if (email is null) return null;
+        if (!tokens.TryGetValue(email, out var token)) tokens[email] = token = AvatarToken.For(key.Bytes, email);
+        return token;
+    }
 }

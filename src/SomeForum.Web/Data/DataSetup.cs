@@ -43,11 +43,11 @@ public static class DataSetup
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Forum is empty: give it a PostgreSQL connection string.");
                 }
-                builder.Services.AddDbContext<ForumDb, PostgresForumDb>(options => options.UseNpgsql(configured));
+                builder.Services.AddDbContextPool<ForumDb, PostgresForumDb>(options => options.UseNpgsql(configured));
                 break;
             default:
                 var connectionString = SqliteConnectionString(configured, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
+                builder.Services.AddDbContextPool<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
                 builder.Services.AddSingleton<WritersInTurn>();
                 break;
         }

@@ -50,7 +50,7 @@ public static class PagesSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOutputCache();
+        app.UseReaderCache();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using SomeForum.Web.Comments;
 
 namespace SomeForum.Web.Site;
@@ -31,9 +32,33 @@ public static class ReaderCache
             options.AddPolicy(Policy, new ReaderPagePolicy(enabled));
         });
         builder.Services.AddSingleton<TagVersions>();
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["text/html", "application/atom+xml"];
+        });
+        // Fastest: a guest's page is compressed once and then served from the cache; others' pages are not compressed.
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.AddScoped<IThreadChangeSubscriber, ReaderCacheEvictor>();
         builder.AddPageCacheRelay(listen: enabled);
         return builder;
+    }
+
+    /// <summary>
+    /// The cache, and inside it compression, so a guest's page is kept compressed (one copy for each
+    /// Accept-Encoding) and served without compressing it again. Only pages that carry nothing of their reader
+    /// are compressed: a page with a secret on it (a signed-in reader's anti-forgery token) beside text an
+    /// attacker chose could be read by its compressed length (BREACH).
+    /// </summary>
+    public static WebApplication UseReaderCache(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseOutputCache();
+        app.UseWhen(IsGuest, guests => guests.UseResponseCompression());
+        return app;
     }
 
     /// <summary>Evicts every page that shows what a tag names (see <see cref="EvictAsync(IServiceProvider, IReadOnlyCollection{string}, CancellationToken)"/>).</summary>
@@ -85,6 +110,10 @@ public static class ReaderCache
         else if (cache.ResponseExpirationTimeSpan is not { } expiry || left < expiry) cache.ResponseExpirationTimeSpan = left;
     }
 
+    /// <summary>A request that carries nothing of its reader: no sign-in, no cookie of theirs, no credentials.</summary>
+    private static bool IsGuest(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated != true && http.Request.Cookies.Keys.All(IsNeutral) && http.Request.Headers.Authorization.Count == 0;
+
     /// <summary>Cookies that say nothing of the reader: the page is the same with or without them.</summary>
     private static bool IsNeutral(string cookie) => cookie.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal);
 
@@ -120,18 +149,23 @@ public static class ReaderCache
             var http = context.HttpContext;
             var request = http.Request;
             http.Items[Began] = http.RequestServices.GetRequiredService<TagVersions>().Now;
-            var anonymous = enabled && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                && http.User.Identity?.IsAuthenticated != true
-                && request.Cookies.Keys.All(IsNeutral)
-                && request.Headers.Authorization.Count == 0;
+            var anonymous = enabled && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsGuest(http);
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = anonymous;
             context.AllowCacheStorage = anonymous;
             context.AllowLocking = true;
             // The comment page and the home page's page are the only query values that change a page.
             context.CacheVaryByRules.QueryKeys = new[] { "cpage", "p" };
+            context.CacheVaryByRules.HeaderNames = new[] { "Accept-Encoding" };
             context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
             context.Tags.Add(AllPages);
+            if (anonymous)
+            {
+                // Names the copy that may be kept (a page that names itself, as a feed does, replaces it): a reader
+                // who has it is answered 304 from the cache while it is kept, and a new copy has a new name. Set
+                // now, because the cache takes the headers as they are when the page begins to be written.
+                http.Response.Headers.ETag = $"\"{Guid.NewGuid():N}\"";
+            }
             return ValueTask.CompletedTask;
         }
 
