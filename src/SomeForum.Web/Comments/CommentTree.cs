@@ -1,6 +1,9 @@
 namespace SomeForum.Web.Comments;
 
-/// <summary>What a reader's page needs of one comment. Text of comments not shown is never loaded.</summary>
+/// <summary>
+/// What a reader's page needs of one comment. Text of comments not shown is never loaded. <paramref name="ByStaff"/>:
+/// written by an account that moderates the site now; <paramref name="UserId"/> only to tell the post's author.
+/// </summary>
 public sealed record CommentRow(
     long Id,
     long? ParentId,
@@ -16,7 +19,10 @@ public sealed record CommentRow(
     string? Html,
     DateTime? CreatedAt,
     string? SourceUrl,
-    string? SourceTitle)
+    string? SourceTitle,
+    DateTime? EditedAt = null,
+    bool ByStaff = false,
+    string? UserId = null)
 {
     /// <summary>Held, and shown only because its own author is looking.</summary>
     public bool AwaitingModeration => IsVisible && Status == CommentStatus.Pending;

@@ -43,16 +43,14 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
     private async Task<IActionResult> ShowAsync(string slug, long commentId, string? previewHtml, CancellationToken ct)
     {
         if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
-        var target = await db.Comments.AsNoTracking()
-            .Where(c => c.Id == commentId && c.PostId == post.Id && c.Status == CommentStatus.Approved && c.Kind == CommentKind.Comment)
-            .Select(c => new CommentRow(c.Id, null, null, c.ThreadPath, c.Depth, c.Kind, c.Status, true,
-                c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.Html, c.CreatedAt, null, null))
+        var target = await ThreadQueries.ForReaders(db, db.Comments
+                .Where(c => c.Id == commentId && c.PostId == post.Id && c.Status == CommentStatus.Approved && c.Kind == CommentKind.Comment), [])
             .SingleOrDefaultAsync(ct);
         if (target is null) return NotFound();
 
         var page = await db.PageOfAsync(post.Id, target.ThreadPath, comments.Options, comments.OwnPending(HttpContext), ct);
         Post = post;
-        Thread = new ThreadView(post.Slug, new ThreadPage([], page, page, 0), CanReply: false);
+        Thread = new ThreadView(post.Slug, new ThreadPage([], page, page, 0), CanReply: false, post.AuthorId);
         Target = new CommentNode(target, null, null, []);
         Input.ParentId = commentId;
         var account = await comments.AccountAsync(User);

@@ -28,7 +28,7 @@ public static class ThreadQueries
 
         if (options.PageSize == 0)
         {
-            var all = await Project(thread, ownPending).ToListAsync(ct);
+            var all = await ForReaders(db, thread, ownPending).ToListAsync(ct);
             return new ThreadPage(CommentTree.Build(all, 0, options.Order), 1, 1, post.CommentCount);
         }
 
@@ -45,7 +45,7 @@ public static class ThreadQueries
         var byPath = pageRoots.OrderBy(r => r.ThreadPath, StringComparer.Ordinal).ToList();
         var first = byPath[0].ThreadPath;
         var pastLast = byPath[^1].ThreadPath + "/";
-        var rows = await Project(
+        var rows = await ForReaders(db,
                 thread.Where(c => string.Compare(c.ThreadPath, first) >= 0 && string.Compare(c.ThreadPath, pastLast) < 0),
                 ownPending)
             .ToListAsync(ct);
@@ -103,7 +103,8 @@ public static class ThreadQueries
         var rootIds = paths.Select(ThreadPath.RootId).Distinct().ToList();
         return await db.Comments.Where(c => rootIds.Contains(c.Id) && c.ThreadPublishedCount == 0).Select(c => c.Id).ToListAsync(ct);
     }
-    private static IQueryable<CommentRow> Project(IQueryable<Comment> comments, IReadOnlyCollection<long> ownPending) =>
+    /// <summary>Comments as the thread shows them to this reader: published ones, and their own held ones (<paramref name="ownPending"/>).</summary>
+    public static IQueryable<CommentRow> ForReaders(ForumDb db, IQueryable<Comment> comments, IReadOnlyCollection<long> ownPending) =>
         // Most readers have no held comment: their query names no list of ids, so its SQL is made once and reused.
         (ownPending.Count == 0
             ? comments.Select(c => new { Comment = c, Visible = c.Status == CommentStatus.Approved })
@@ -129,7 +130,11 @@ public static class ThreadQueries
                 x.Visible ? x.Comment.Html : null,
                 x.Visible ? x.Comment.CreatedAt : null,
                 x.Visible ? x.Comment.SourceUrl : null,
-                x.Visible ? x.Comment.SourceTitle : null));
+                x.Visible ? x.Comment.SourceTitle : null,
+                x.Visible ? x.Comment.EditedAt : null,
+                x.Visible && x.Comment.UserId != null && db.UserRoles.Any(ur => ur.UserId == x.Comment.UserId
+                    && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Accounts.Roles.Moderator || r.Name == Accounts.Roles.Administrator))),
+                x.Visible ? x.Comment.UserId : null));
 }
 
 /// <summary>What a thread's page reads of its post instead of counting: published comments and the threads a reader sees.</summary>

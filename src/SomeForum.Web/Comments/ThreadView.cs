@@ -1,8 +1,11 @@
 namespace SomeForum.Web.Comments;
 
 /// <summary>What the thread's partials need to know about the page they are on.</summary>
-public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply)
+public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply, string? PostAuthorId = null)
 {
+    /// <summary>Written by the post's own author, signed in.</summary>
+    public bool ByPostAuthor(CommentRow comment) => comment.UserId is not null && comment.UserId == PostAuthorId;
+
     /// <summary>The permalink of a comment on this page.</summary>
     public string Permalink(long id) => Page.PageCount > 1 ? Site.ForumUrls.Comment(Slug, Page.Page, id) : $"#comment-{id}";
 

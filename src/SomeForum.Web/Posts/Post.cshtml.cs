@@ -59,7 +59,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
         var open = await comments.TakesCommentsAsync(post, ct);
         // A page kept for readers must not offer the form past the moment comments close.
         if (open && await comments.ClosesAtAsync(post, ct) is { } closesAt) Site.ReaderCache.ExpireBy(HttpContext, closesAt);
-        Thread = new ThreadView(post.Slug, threadPage, open);
+        Thread = new ThreadView(post.Slug, threadPage, open, post.AuthorId);
         var replyingTo = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved)
                 .Select(c => c.AuthorName).SingleOrDefaultAsync(ct)

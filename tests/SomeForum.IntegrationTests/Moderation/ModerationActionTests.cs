@@ -169,6 +169,11 @@ public sealed class ModerationActionTests : IDisposable
         Assert.Equal("<p>Edited <em>by</em> a moderator &lt;script&gt;alert(1)&lt;/script&gt;</p>", comment.Html);
         Assert.NotNull(comment.EditedAt);
         Assert.Single(await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.CommentId == 3 && e.Action == "Edit").ToListAsync()));
+
+        // Readers are told the text is not as its author left it; untouched comments say nothing.
+        var page = await new Browser(factory).OpenAsync(SeedPost);
+        Assert.StartsWith("· edited", page.QuerySelector("#comment-3 > article .comment-meta .edited")?.Text(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#comment-4 > article .comment-meta .edited"));
     }
 
     [Fact]
@@ -185,6 +190,35 @@ public sealed class ModerationActionTests : IDisposable
         Assert.Equal(CommentStatus.Approved, await StatusAsync(held));
         var page = await new Browser(factory).OpenAsync(SeedPost);
         Assert.Equal($"comment-{reply.Id}", page.GetElementById($"comment-{held}")?.QuerySelector(":scope > details.replies > ul.children > li")?.Id);
+        // The site speaks: its moderator's reply says so, the guest's question does not.
+        Assert.Equal("Staff", page.QuerySelector($"#comment-{reply.Id} > article .comment-meta .badge.staff")?.Text());
+        Assert.Null(page.QuerySelector($"#comment-{held} > article .comment-meta .badge"));
+    }
+
+    [Fact]
+    public async Task ThePostsAuthorIsMarkedAndAStaffMarkFollowsTheRoleNotTheComment()
+    {
+        using var moderator = await ModeratorAsync();
+        var written = await moderator.SubmitAsync(SeedPost, "form.comment-form", [new("Input.Text", "A moderator, commenting as anyone would.")], "Input.Intent=post");
+        Assert.Equal(HttpStatusCode.Redirect, written.Status);
+        var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.Source == "A moderator, commenting as anyone would.").Select(c => c.Id).SingleAsync());
+        // Held as a first comment is, by the rules; published here so a guest sees it.
+        await factory.MarkAsync(id, CommentStatus.Approved);
+        var page = await new Browser(factory).OpenAsync(SeedPost);
+        Assert.Equal("Staff", page.QuerySelector($"#comment-{id} > article .comment-meta .badge.staff")?.Text());
+        Assert.Null(page.QuerySelector($"#comment-{id} > article .comment-meta .badge:not(.staff)"));
+
+        // Made the post's author, and no longer a moderator: "Author", and no "Staff".
+        var userId = await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.UserId).SingleAsync());
+        await factory.WithDbAsync(async db =>
+        {
+            await db.Posts.Where(p => p.Slug == "some-so-far-so-what").ExecuteUpdateAsync(s => s.SetProperty(p => p.AuthorId, userId));
+            return await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync();
+        });
+        // Changed behind the app's back: the kept pages are dropped by hand.
+        await factory.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(SomeForum.Web.Site.ReaderCache.AllPages, default);
+        page = await new Browser(factory).OpenAsync(SeedPost);
+        Assert.Equal(["Author"], page.QuerySelectorAll($"#comment-{id} > article .comment-meta .badge").Select(b => b.Text()));
     }
 
     [Fact]
