@@ -36,6 +36,8 @@ public static class HostingSetup
             // nginx) works when each is named, and what a client wrote at the left of the header is never reached.
             forwarded.ForwardLimit = null;
         });
+        // A year, subdomains left alone: the owner may serve other things there over plain HTTP.
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [], HealthTimeout);
         return builder;
@@ -50,6 +52,14 @@ public static class HostingSetup
         // Before every other middleware, so the probe's answer carries no cookie, no error page and nothing from the
         // page cache; the health check middleware itself marks it no-store and answers 200 "Healthy" or 503 "Unhealthy".
         app.UseHealthChecks(HealthPath);
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent only on HTTPS answers (as the proxy reports them), so a browser that once reached the site securely
+            // never asks for it over plain HTTP again. Redirecting plain HTTP needs the public HTTPS port
+            // (`https_port`, ASPNETCORE_HTTPS_PORT); without it the app does not guess.
+            app.UseHsts();
+            if (!string.IsNullOrEmpty(app.Configuration["https_port"])) app.UseHttpsRedirection();
+        }
         return app;
     }
 

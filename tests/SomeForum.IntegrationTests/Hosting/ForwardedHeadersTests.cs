@@ -95,6 +95,38 @@ public sealed class ForwardedHeadersTests
     }
 
     [Theory]
+    [InlineData("https", "max-age=31536000")]
+    [InlineData(null, null)]
+    public async Task BrowsersAreToldToKeepToHttpsOnlyInAnswersThatCameOverIt(string? proto, string? expected)
+    {
+        using var factory = new ForumFactory().With("ForwardedHeaders:KnownProxies:0", Proxy);
+        using var reader = Behind(factory, Proxy, Ann, proto);
+        using var request = new HttpRequestMessage(HttpMethod.Get, SeedThread.Url);
+        request.Headers.Host = "forum.example.org"; // loopback names are never given HSTS
+        using var page = await reader.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(expected, page.Headers.TryGetValues("Strict-Transport-Security", out var values) ? values.Single() : null);
+    }
+
+    [Fact]
+    public async Task WithThePublicHttpsPortGivenPlainHttpIsRedirectedToIt()
+    {
+        using var factory = new ForumFactory().With("ForwardedHeaders:KnownProxies:0", Proxy).With("https_port", "443");
+        using var plain = Behind(factory, Proxy, Ann, "http");
+        using var request = new HttpRequestMessage(HttpMethod.Get, SeedThread.Url);
+        request.Headers.Host = "forum.example.org";
+        using var answer = await plain.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, answer.StatusCode);
+        Assert.Equal($"https://forum.example.org{SeedThread.Url}", answer.Headers.Location?.ToString());
+
+        using var secure = Behind(factory, Proxy, Ann, "https");
+        using var again = new HttpRequestMessage(HttpMethod.Get, SeedThread.Url);
+        again.Headers.Host = "forum.example.org";
+        Assert.Equal(HttpStatusCode.OK, (await secure.Client.SendAsync(again)).StatusCode);
+    }
+
+    [Theory]
     [InlineData("ForwardedHeaders:KnownProxies:0", "10.0.0.300", "ForwardedHeaders:KnownProxies:0 '10.0.0.300' is not an IP address")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks:0 '10.0.0.0/33' is not a network in CIDR notation")]
     [InlineData("ForwardedHeaders:KnownProxies", "10.0.0.5", "ForwardedHeaders:KnownProxies is a list")]
