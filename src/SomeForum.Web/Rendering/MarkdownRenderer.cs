@@ -128,8 +128,8 @@ public sealed class MarkdownRenderer
         return sanitizer;
     }
 
+    /// <summary>A mailto link, or a web link by the one rule for links people give us (<see cref="Site.SafeUrl"/>: no user:password part).</summary>
     public static bool IsAllowedAbsoluteUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase)
-        && (uri.Scheme == "mailto" || !string.IsNullOrEmpty(uri.Host));
+        && (uri.Scheme == Uri.UriSchemeMailto || Site.SafeUrl.IsHttp(uri));
 }

@@ -4,7 +4,7 @@ using SomeForum.Web.Rendering;
 namespace SomeForum.Tests.Rendering;
 
 /// <summary>
-/// Links: only absolute http, https and mailto addresses survive, every surviving link is marked
+/// Links: only absolute http, https (without a user:password part) and mailto addresses survive, every surviving link is marked
 /// rel="nofollow ugc noopener", and a link that is dropped keeps its text.
 /// </summary>
 public sealed class MarkdownRendererLinkTests
@@ -16,7 +16,7 @@ public sealed class MarkdownRendererLinkTests
     [InlineData("[x](https://example.com/a/b?c=d#e)", "https://example.com/a/b?c=d#e")]
     [InlineData("[x](http://example.com/)", "http://example.com/")]
     [InlineData("[x](HTTPS://EXAMPLE.COM/A)", "HTTPS://EXAMPLE.COM/A")]
-    [InlineData("[x](https://user@example.com:8443/p)", "https://user@example.com:8443/p")]
+    [InlineData("[x](https://example.com:8443/p)", "https://example.com:8443/p")]
     [InlineData("[x](mailto:someone@example.com)", "mailto:someone@example.com")]
     [InlineData("[x](mailto:someone@example.com?subject=Hi)", "mailto:someone@example.com?subject=Hi")]
     [InlineData("[x](<https://example.com/with space>)", "https://example.com/with%20space")]
@@ -79,6 +79,10 @@ public sealed class MarkdownRendererLinkTests
     [InlineData("file:///etc/passwd")]
     [InlineData("ftp://ftp.example.com/")]
     [InlineData("tel:+15555550100")]
+    // A user:password part makes a link read as one site and go to another (https://paypal.com@evil.example).
+    [InlineData("https://user@example.com:8443/p")]
+    [InlineData("https://user:secret@example.com/")]
+    [InlineData("https://paypal.com@evil.example/login")]
     public void ToHtml_LinkToAnythingButAbsoluteHttpOrMailto_IsRemovedAndTextKept(string destination)
     {
         var markdown = $"before [the **text**]({destination}) after";
