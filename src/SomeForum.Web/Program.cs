@@ -11,8 +11,9 @@ using SomeForum.Web.Rendering;
 using SomeForum.Web.Seeding;
 using SomeForum.Web.Site;
 
-var command = ForumCommands.IsInvoked(args) ? args : null;
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+// A command (import, generate) takes the same settings as the server, given beside its own words.
+var (settings, command) = ForumCommands.IsInvoked(args) ? ForumCommands.Split(args) : (args, null);
+var builder = WebApplication.CreateBuilder(settings);
 
 builder.AddForumData();
 builder.AddAccounts();

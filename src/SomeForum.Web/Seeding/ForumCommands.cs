@@ -5,9 +5,35 @@ public static class ForumCommands
 {
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] is ImportCommand.Name or GenerateCommand.Name;
 
-    public static Task<int> RunAsync(IServiceProvider services, string[] args) => args[0] switch
+    /// <summary>
+    /// A command's own words, and the settings given with it: <c>--Section:Key=value</c> or <c>--Section:Key value</c>
+    /// (a key with a colon, or any <c>--key=value</c>) configure the app as they do the server, so
+    /// <c>import FILE --ConnectionStrings:Forum=…</c> imports into that database; everything else is the command's.
+    /// </summary>
+    public static (string[] Settings, string[] Words) Split(string[] args)
     {
-        ImportCommand.Name => ImportCommand.RunAsync(services, args[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
-        _ => GenerateCommand.RunAsync(services, args[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
+        ArgumentNullException.ThrowIfNull(args);
+        List<string> settings = [], words = [];
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var key = arg.Split('=', 2)[0];
+            if (arg.StartsWith("--", StringComparison.Ordinal) && (arg.Contains('=', StringComparison.Ordinal) || key.Contains(':', StringComparison.Ordinal)))
+            {
+                settings.Add(arg);
+                if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length) settings.Add(args[++i]);
+            }
+            else
+            {
+                words.Add(arg);
+            }
+        }
+        return ([.. settings], [.. words]);
+    }
+
+    public static Task<int> RunAsync(IServiceProvider services, string[] words) => words[0] switch
+    {
+        ImportCommand.Name => ImportCommand.RunAsync(services, words[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
+        _ => GenerateCommand.RunAsync(services, words[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
     };
 }

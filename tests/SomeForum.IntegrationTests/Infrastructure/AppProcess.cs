@@ -98,7 +98,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -108,11 +108,11 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     // The app was built in the same configuration and for the same framework as this test assembly.
-    private static string Configuration() =>
+    internal static string Configuration() =>
         typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
         ?? throw new InvalidOperationException("The test assembly does not say which configuration it was built in.");
 
-    private static string TargetFramework()
+    internal static string TargetFramework()
     {
         var name = typeof(AppProcess).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName
             ?? throw new InvalidOperationException("The test assembly does not say which framework it targets.");
@@ -121,6 +121,6 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>The dotnet that runs these tests (the CLI names it to its children), else the one on the PATH.</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }
