@@ -58,7 +58,7 @@ public static class DataSetup
     /// <summary>
     /// The embedded default is a file in App_Data under the content root; a relative file name
     /// in a configured connection string is taken from the content root too, not from wherever
-    /// the process happened to start.
+    /// the process happened to start. Only the default's folder is created.
     /// </summary>
     internal static string SqliteConnectionString(string? configured, string contentRoot)
     {
@@ -71,7 +71,16 @@ public static class DataSetup
         if (isFile)
         {
             csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+            var folder = Path.GetDirectoryName(csb.DataSource)!;
+            // The default's folder is ours to make; a configured path into a folder that is not there is more likely
+            // a typo than a wish for an empty forum, which would look to its owner as if the data were lost.
+            if (string.IsNullOrWhiteSpace(configured)) Directory.CreateDirectory(folder);
+            else if (!Directory.Exists(folder))
+            {
+                throw new InvalidOperationException(
+                    $"ConnectionStrings:Forum names the SQLite file {csb.DataSource}, but its folder {folder} does not exist. " +
+                    "Check the path, or create the folder if a new, empty forum there is what you want.");
+            }
         }
         return csb.ToString();
     }

@@ -45,6 +45,8 @@ public sealed class StoreTests : IDisposable
         {
             Assert.Equal($"Data Source={Path.Combine(root, "App_Data", "forum.db")}", DataSetup.SqliteConnectionString(null, root));
             Assert.True(Directory.Exists(Path.Combine(root, "App_Data")));
+            Directory.CreateDirectory(Path.Combine(root, "other"));
+            Directory.CreateDirectory(Path.Combine(root, "elsewhere"));
             Assert.Equal($"Data Source={Path.Combine(root, "other", "x.db")}", DataSetup.SqliteConnectionString("Data Source=other/x.db", root));
             var absolute = Path.Combine(root, "elsewhere", "x.db");
             Assert.Equal($"Data Source={absolute}", DataSetup.SqliteConnectionString($"Data Source={absolute}", "/unrelated"));
@@ -54,5 +56,17 @@ public sealed class StoreTests : IDisposable
         {
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Fact]
+    public void AConfiguredFileInAFolderThatIsNotThereStopsTheStartAndNamesIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"someforum-typo-{Guid.NewGuid():N}", "forum.db");
+        using var forum = new ForumFactory().With("ConnectionStrings:Forum", $"Data Source={missing}");
+
+        var error = Assert.ThrowsAny<Exception>(() => forum.Server);
+
+        Assert.Contains($"names the SQLite file {missing}, but its folder", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)), "no empty forum was made in its place");
     }
 }
