@@ -17,13 +17,26 @@ public sealed class DatabaseOptions
     /// <summary>Read once, the same way everywhere: the binder takes either name in any case and refuses anything else.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>How long start-up waits for a PostgreSQL server that is not up yet (Database:StartupWaitSeconds, 60 by default).</summary>
+    public TimeSpan StartupWait { get; set; } = TimeSpan.FromSeconds(60);
+
     public static DatabaseOptions From(IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new DatabaseOptions();
+        var wait = configuration[$"{Section}:StartupWaitSeconds"];
+        if (!string.IsNullOrWhiteSpace(wait))
+        {
+            options.StartupWait = int.TryParse(wait, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new InvalidOperationException($"Database:StartupWaitSeconds '{wait}' is not a number of seconds from 0 to 3600.");
+        }
         var text = configuration[$"{Section}:{nameof(Provider)}"];
-        if (string.IsNullOrWhiteSpace(text)) return new DatabaseOptions();
-        return Enum.TryParse<DatabaseProvider>(text.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
-            ? new DatabaseOptions { Provider = provider }
+        if (string.IsNullOrWhiteSpace(text)) return options;
+        options.Provider = Enum.TryParse<DatabaseProvider>(text.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
             : throw new InvalidOperationException($"Database:Provider '{text}' is not known: use Sqlite (the default) or Postgres.");
+        return options;
     }
 }
 

@@ -23,8 +23,9 @@ public static partial class StartupLock
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupLock).FullName!);
         var connectionString = database.GetConnectionString()
             ?? throw new InvalidOperationException("The forum's database has no connection string.");
+        var waitForServer = DatabaseOptions.From(scope.ServiceProvider.GetRequiredService<IConfiguration>()).StartupWait;
         return database.IsNpgsql()
-            ? await PostgresLockAsync(connectionString, log, ct)
+            ? await PostgresLockAsync(connectionString, waitForServer, log, ct)
             : await SqliteLockAsync(connectionString, log, ct);
     }
 
@@ -34,7 +35,7 @@ public static partial class StartupLock
     /// in, so every instance must take it in the same one. Its key is the forum database's name, so forums sharing
     /// a server do not wait for each other.
     /// </summary>
-    private static async Task<IAsyncDisposable> PostgresLockAsync(string connectionString, ILogger log, CancellationToken ct)
+    private static async Task<IAsyncDisposable> PostgresLockAsync(string connectionString, TimeSpan waitForServer, ILogger log, CancellationToken ct)
     {
         var forum = new NpgsqlConnectionStringBuilder(connectionString);
         var name = forum.Database ?? forum.Username ?? "";
@@ -45,9 +46,9 @@ public static partial class StartupLock
         }.ConnectionString);
         try
         {
-            await connection.OpenAsync(ct);
+            await OpenWhenUpAsync(connection, waitForServer, log, ct);
         }
-        catch (PostgresException e)
+        catch (PostgresException e) when (e.SqlState != PostgresErrorCodes.CannotConnectNow)
         {
             // A host that refuses us its maintenance database has given us the forum's own, which must then exist
             // already (we could not create it either): the lock is taken there, by every instance alike.
@@ -74,6 +75,37 @@ public static partial class StartupLock
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the connection, waiting with a growing pause while the server cannot be reached or says it is starting up
+    /// (a server started with the app, or restarting), for at most <paramref name="limit"/>, then fails naming the server.
+    /// </summary>
+    private static async Task OpenWhenUpAsync(NpgsqlConnection connection, TimeSpan limit, ILogger log, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        var pause = TimeSpan.FromMilliseconds(500);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await connection.OpenAsync(ct);
+                return;
+            }
+            catch (NpgsqlException e) when (e is not PostgresException || ((PostgresException)e).SqlState == PostgresErrorCodes.CannotConnectNow)
+            {
+                var waited = DateTime.UtcNow - started;
+                var where = $"{connection.Host}:{connection.Port}";
+                if (waited + pause > limit)
+                {
+                    throw new InvalidOperationException(
+                        $"PostgreSQL at {where} did not answer within {limit.TotalSeconds:0} s of start-up ({e.Message}); is it running, and is the connection string right?", e);
+                }
+                StartupLog.ServerNotUp(log, where, attempt, e.Message, pause.TotalSeconds);
+                await Task.Delay(pause, ct);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
         }
     }
 
@@ -131,5 +163,9 @@ public static partial class StartupLock
         [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
             Message = "Could not connect to the {Maintenance} database ({SqlState}) for the start-up lock; taking it in {Database}, which must exist")]
         public static partial void NoMaintenanceDatabase(ILogger logger, string maintenance, string sqlState, string database);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Warning,
+            Message = "PostgreSQL at {Server} is not reachable yet (attempt {Attempt}: {Problem}); trying again in {Seconds} s")]
+        public static partial void ServerNotUp(ILogger logger, string server, int attempt, string problem, double seconds);
     }
 }
