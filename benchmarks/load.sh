@@ -76,7 +76,7 @@ fail() { say "FAILED: $*"; [ -n "${app_log:-}" ] && tail -20 "$app_log" >&2; exi
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 say "publishing the Release build"
-dotnet publish -c Release --nologo -v quiet -clp:ErrorsOnly src/SomeForum.Web -o "$work/app" >&2
+dotnet publish -c Release -r linux-x64 --self-contained false --nologo -v quiet -clp:ErrorsOnly src/SomeForum.Web -o "$work/app" >&2
 db="$work/forum.db"
 
 # run_app DB COMMAND...: the published app's command on a database, output to stderr.
