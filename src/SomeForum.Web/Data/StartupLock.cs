@@ -96,7 +96,8 @@ public static partial class StartupLock
             catch (NpgsqlException e) when (e is not PostgresException || ((PostgresException)e).SqlState == PostgresErrorCodes.CannotConnectNow)
             {
                 var waited = DateTime.UtcNow - started;
-                var where = $"{connection.Host}:{connection.Port}";
+                var target = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+                var where = $"{target.Host}:{target.Port}";
                 if (waited + pause > limit)
                 {
                     throw new InvalidOperationException(
