@@ -47,6 +47,10 @@ if [ ! -x "$chromium" ]; then
   echo "!! ====================================================================="
 fi
 
+# The deployment tests run deploy/someforum.nginx.conf in a real nginx, in front of two instances.
+ensure_apt nginx nginx
+[ -x /usr/sbin/nginx ] || echo "!! nginx is not installed: the deployment tests WILL FAIL (apt-get install -y nginx)."
+
 # The PostgreSQL tests need a real server: a private, throwaway cluster on a free loopback port,
 # started here and stopped on exit. PostgreSQL refuses to run as root, so root runs it as postgres.
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -91,6 +91,8 @@ public sealed class CommentPipeline(
             if (origin == CommentOrigin.Reader && settings.FloodIntervalSeconds > 0
                 && (submission.UserId ?? submission.IpAddress) is not null)
             {
+                // The post lock does not cover one client writing to two posts through two instances: lock the client too.
+                await db.LockClientForWritingAsync(submission.UserId is { } user ? $"user:{user}" : $"ip:{submission.IpAddress}", ct);
                 var since = now.AddSeconds(-settings.FloodIntervalSeconds);
                 var flooding = await db.Comments.AnyAsync(c =>
                     c.ReceivedAt > since && c.Kind == CommentKind.Comment

@@ -36,6 +36,16 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
     public virtual Task LockPostForWritingAsync(long postId, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
+    /// Inside a transaction, makes writers for one client (an account, or an address) wait for each other, whatever
+    /// post they write to: two instances taking one client's comments to two posts at once would otherwise both pass
+    /// the flood check. SQLite needs nothing, for the same reason as above.
+    /// </summary>
+    public virtual Task LockClientForWritingAsync(string clientKey, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Pings and webmentions counted against the rate limits on PostgreSQL, so every instance shares them.</summary>
+    public DbSet<PingbackPermit> PingbackPermits => Set<PingbackPermit>();
+
+    /// <summary>
     /// Ids for comments about to be inserted, ascending, never given before: an import knows each comment's
     /// thread path before it writes it, and its comments keep the order they had on their page.
     /// </summary>

@@ -14,6 +14,9 @@ public sealed class PostgresForumDb(DbContextOptions<PostgresForumDb> options) :
     public override Task LockPostForWritingAsync(long postId, CancellationToken ct) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({postId})", ct);
 
+    public override Task LockClientForWritingAsync(string clientKey, CancellationToken ct) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey.CommentClient}, {AdvisoryKey.Of(clientKey)})", ct);
+
     public override async Task<long[]> ReserveCommentIdsAsync(int count, CancellationToken ct)
     {
         var ids = await Database.SqlQuery<long>(

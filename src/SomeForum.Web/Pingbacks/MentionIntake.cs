@@ -30,7 +30,7 @@ public sealed record IntakeCheck(IntakeVerdict Verdict, Uri? Source = null, Uri?
 /// addresses, the target is a post of ours that takes mentions, the blocklist (the moderation rules'
 /// own matching) and the rate limit. One verdict, which each protocol maps to its fault code or status.
 /// </summary>
-public sealed class MentionIntake(ForumDb db, PingbackTargets targets, PingbackRateLimiter limiter, ModerationRules rules)
+public sealed class MentionIntake(ForumDb db, PingbackTargets targets, IPingbackRateLimiter limiter, ModerationRules rules)
 {
     public async Task<IntakeCheck> CheckAsync(string? sourceText, string? targetText, PingCaller caller, bool refuseKnownSource, CancellationToken ct)
     {
@@ -55,7 +55,7 @@ public sealed class MentionIntake(ForumDb db, PingbackTargets targets, PingbackR
             return new IntakeCheck(IntakeVerdict.AlreadyRegistered, source, target, check.PostId);
         }
         if (await rules.BlockedWordAsync([stored, caller.Ip ?? ""], ct) is not null) return new IntakeCheck(IntakeVerdict.Blocked, source, target, check.PostId);
-        if (!limiter.TryAcquire(source.IdnHost, caller.Ip)) return new IntakeCheck(IntakeVerdict.RateLimited, source, target, check.PostId);
+        if (!await limiter.TryAcquireAsync(source.IdnHost, caller.Ip, ct)) return new IntakeCheck(IntakeVerdict.RateLimited, source, target, check.PostId);
         return new IntakeCheck(IntakeVerdict.Accepted, source, target, check.PostId);
     }
 }

@@ -7,8 +7,10 @@ namespace SomeForum.Web.Pingbacks;
 /// from one caller, and as many naming one source host: the second bound is what keeps this site
 /// from being used to flood somebody else's (the reflection attack that made pingback notorious).
 /// </summary>
-public sealed class PingbackRateLimiter(IOptionsMonitor<PingbackOptions> options, TimeProvider clock)
+public sealed class PingbackRateLimiter(IOptionsMonitor<PingbackOptions> options, TimeProvider clock) : IPingbackRateLimiter
 {
+    public Task<bool> TryAcquireAsync(string sourceHost, string? caller, CancellationToken ct) => Task.FromResult(TryAcquire(sourceHost, caller));
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly Dictionary<string, Queue<DateTimeOffset>> recent = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock gate = new();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SomeForum.Web.Data;
 
 namespace SomeForum.Web.Pingbacks;
 
@@ -17,7 +18,15 @@ public static class PingbacksSetup
             .ConfigurePrimaryHttpMessageHandler(services => SourceFetcher.CreateHandler(services.GetRequiredService<SourceAddressPolicy>()))
             // Our own log line says what each fetch found; the per-request lines would only repeat it.
             .RemoveAllLoggers();
-        builder.Services.AddSingleton<PingbackRateLimiter>();
+        if (DatabaseOptions.From(builder.Configuration).Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddScoped<IPingbackRateLimiter, SharedPingbackRateLimiter>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<PingbackRateLimiter>();
+            builder.Services.AddSingleton<IPingbackRateLimiter>(services => services.GetRequiredService<PingbackRateLimiter>());
+        }
         builder.Services.AddScoped<MentionVerifier>();
         builder.Services.AddScoped<PingbackTargets>();
         builder.Services.AddScoped<MentionIntake>();

@@ -31,7 +31,13 @@ public sealed class WebmentionProcessor(
             .FirstOrDefaultAsync(ct);
         if (next is null) return false;
 
-        // Claimed by raising the attempt count it was read with: a second worker that read it too claims nothing.
+        // Claimed by a lease, the same on both providers: one UPDATE raises the attempt count the request was read with
+        // and moves it out of reach for the lease. Of two instances that read it, the second's UPDATE finds the count
+        // raised (PostgreSQL re-reads a row another transaction changed) and claims nothing, so each try is one
+        // instance's. One that dies mid-item leaves it queued, and after the lease another claims the next try.
+        // Not FOR UPDATE SKIP LOCKED: its row lock lasts as long as its transaction, so it would be held open across the
+        // source fetch or would need this lease anyway; the lease alone works on both providers, and two instances that
+        // pick the same request lose only a round trip.
         var claimed = await db.WebmentionRequests
             .Where(r => r.Id == next.Id && r.State == WebmentionState.Queued && r.Attempts == next.Attempts)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Attempts, next.Attempts + 1).SetProperty(r => r.NextAttemptAt, now + Lease), ct);
@@ -43,7 +49,9 @@ public sealed class WebmentionProcessor(
             : await ApplyAsync(next, attempt, ct);
         var done = clock.GetUtcNow().UtcDateTime;
         var retryAt = done + TimeSpan.FromMinutes(attempt * attempt);
-        await db.WebmentionRequests.Where(r => r.Id == next.Id).ExecuteUpdateAsync(u => u
+        // Only while the claim is still ours: a try that outlived its lease (another instance took the request over)
+        // must not overwrite what the newer try finds.
+        await db.WebmentionRequests.Where(r => r.Id == next.Id && r.Attempts == attempt).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.State, state)
             .SetProperty(r => r.Outcome, outcome)
             .SetProperty(r => r.CompletedAt, state == WebmentionState.Queued ? null : done)

@@ -29,8 +29,11 @@ public sealed partial class AppProcess : IAsyncDisposable
     [GeneratedRegex(@"Now listening on: (?<address>https?://\S+)")]
     private static partial Regex Listening();
 
-    /// <summary>Starts the app and returns once it listens; throws with what it said if it exits or takes too long.</summary>
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the app and returns once it listens; throws with what it said if it exits or takes too long. It listens
+    /// on a free loopback port, or on <paramref name="port"/> (an instance started again where a balancer expects it).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int port = 0)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var project = Path.Combine(RepositoryRoot(), "src", "SomeForum.Web");
@@ -46,7 +49,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(assembly);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
         // Nothing of the test run's own environment decides how the app starts: only what the test sets.
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)).ToList())
@@ -86,6 +89,13 @@ public sealed partial class AppProcess : IAsyncDisposable
         if (e.Data is not { } line) return;
         output.Enqueue(line);
         if (Listening().Match(line) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups["address"].Value));
+    }
+
+    /// <summary>Kills the process at once (SIGKILL): no shutdown, no request in flight finished, as a crash or the OOM killer does.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
     }
 
     public async ValueTask DisposeAsync()

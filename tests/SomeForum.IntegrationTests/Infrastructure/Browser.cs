@@ -25,6 +25,19 @@ public sealed class Browser : IDisposable
         Client.DefaultRequestHeaders.Add(TestClientAddress.Header, Address);
     }
 
+    /// <summary>
+    /// A browser for the app in a real process (<see cref="AppProcess"/>) or behind a real proxy, at <paramref name="site"/>:
+    /// the app sees the connection's own address, or, from a trusted proxy, <paramref name="forwardedFor"/>.
+    /// </summary>
+    public Browser(Uri site, string? forwardedFor = null)
+    {
+        Address = forwardedFor ?? "127.0.0.1";
+#pragma warning disable CA2000 // The client owns the handler and disposes it.
+        Client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = site };
+#pragma warning restore CA2000
+        if (forwardedFor is not null) Client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+    }
+
     public CookieContainer Cookies { get; } = new();
 
     /// <summary>The remote address the app sees for this browser.</summary>

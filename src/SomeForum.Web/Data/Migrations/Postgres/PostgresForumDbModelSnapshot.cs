@@ -480,6 +480,31 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                     b.ToTable("ModerationRules", (string)null);
                 });
 
+            modelBuilder.Entity("SomeForum.Web.Pingbacks.PingbackPermit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.HasIndex("Key", "TakenAt");
+
+                    b.ToTable("PingbackPermits", (string)null);
+                });
+
             modelBuilder.Entity("SomeForum.Web.Pingbacks.WebmentionRequest", b =>
                 {
                     b.Property<long>("Id")

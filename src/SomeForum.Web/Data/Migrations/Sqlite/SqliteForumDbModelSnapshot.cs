@@ -464,6 +464,29 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.ToTable("ModerationRules", (string)null);
                 });
 
+            modelBuilder.Entity("SomeForum.Web.Pingbacks.PingbackPermit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.HasIndex("Key", "TakenAt");
+
+                    b.ToTable("PingbackPermits", (string)null);
+                });
+
             modelBuilder.Entity("SomeForum.Web.Pingbacks.WebmentionRequest", b =>
                 {
                     b.Property<long>("Id")
