@@ -87,6 +87,28 @@ public sealed class BalancedInstancesTests(BalancedSite site, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task ASessionAndAFormTokenIssuedByInstanceAAreTakenByInstanceB()
+    {
+        using var atA = new Browser(site.A.Address);
+        await atA.SignInAsync(BalancedSite.AdminEmail, BalancedSite.AdminPassword);
+        using var atB = new Browser(site.B.Address);
+        foreach (Cookie cookie in atA.Cookies.GetAllCookies()) atB.Cookies.Add(cookie);
+
+        // B reads the session cookie A wrote: the keys that protect it are in the shared database.
+        var queue = await atB.GetAsync("/moderation");
+        Assert.Equal(HttpStatusCode.OK, queue.Status);
+
+        // A form A served, sent to B: B takes A's token, and refuses one that is not a token at all.
+        var page = await atA.OpenAsync("/moderation");
+        var token = page.QuerySelector("form[action='/account/sign-out'] input[name='__RequestVerificationToken']")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token));
+        var forged = await atB.PostFormAsync("/account/sign-out", [new(Browser.AntiforgeryField, token![..^4] + "AAAA")]);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        var signedOut = await atB.PostFormAsync("/account/sign-out", [new(Browser.AntiforgeryField, token)]);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.Status);
+    }
+
+    [Fact]
     public async Task TheFloodCheckRefusesAClientThatAlternatesBetweenInstances()
     {
         using var client = Client();
