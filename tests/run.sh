@@ -82,15 +82,17 @@ if ! dotnet build SomeForum.sln -c "$configuration" --nologo -v quiet -clp:Error
 fi
 
 aborted=0
-for project in tests/*/*.csproj; do
-  name=$(basename "$project" .csproj)
+# run_tests PROJECT NAME [dotnet test arguments...]: one test run, its .trx counted below.
+run_tests() {
+  local project=$1 name=$2
+  shift 2
   say "testing $name"
-  if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
+  if ! dotnet test "$project" -c "$configuration" --no-build --nologo "$@" \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
       --results-directory "$results" 2>&1 | grep -vE '^\s+Passed |^$'; then
     :
   fi
-  status=${PIPESTATUS[0]}
+  local status=${PIPESTATUS[0]}
   if [ ! -f "$results/$name.trx" ]; then
     echo "!! $name produced no results (exit $status): counted as a failed run"
     aborted=$((aborted + 1))
@@ -98,7 +100,15 @@ for project in tests/*/*.csproj; do
     echo "!! $name exited $status without a failed test: counted as a failed run"
     aborted=$((aborted + 1))
   fi
+}
+for project in tests/*/*.csproj; do
+  run_tests "$project" "$(basename "$project" .csproj)"
 done
+# The integration stories again, each app on a PostgreSQL database of its own instead of a SQLite file (the ones
+# that start real processes, or that are about PostgreSQL or SQLite themselves, ran once above).
+SOMEFORUM_TEST_DATABASE=postgres run_tests tests/SomeForum.IntegrationTests/SomeForum.IntegrationTests.csproj \
+  SomeForum.IntegrationTests.on-postgres \
+  --filter "FullyQualifiedName!~.Deploy.&FullyQualifiedName!~ManyInstancesTests&FullyQualifiedName!~PostgresNotUpYetTests&FullyQualifiedName!~PostgresTests&FullyQualifiedName!~AcrossInstances&FullyQualifiedName!~SharedRateLimitTests&FullyQualifiedName!~StoreTests"
 
 # Sum the <Counters> of every .trx file.
 read -r total passed failed < <(

@@ -4,9 +4,10 @@ using SomeForum.Web.Data;
 
 namespace SomeForum.IntegrationTests.Data;
 
+/// <summary>The SQLite store itself: on the PostgreSQL pass of the suite too.</summary>
 public sealed class StoreTests : IDisposable
 {
-    private readonly ForumFactory factory = new();
+    private readonly ForumFactory factory = new ForumFactory().With("Database:Provider", "Sqlite");
 
     public void Dispose() => factory.Dispose();
 

@@ -38,13 +38,31 @@ public class ForumFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Outside Development, static web assets are not wired up unless asked for.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Forum", $"Data Source={DatabaseFile};Pooling=False");
+        if (OnPostgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Forum", $"{Environment.GetEnvironmentVariable("SOMEFORUM_POSTGRES")};Database={PostgresDatabase}");
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Forum", $"Data Source={DatabaseFile};Pooling=False");
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
     }
+
+    /// <summary>
+    /// With SOMEFORUM_TEST_DATABASE=postgres (and SOMEFORUM_POSTGRES naming a server), a factory that was not given a
+    /// file of its own runs on a PostgreSQL database of its own instead, dropped when it is disposed.
+    /// </summary>
+    private bool OnPostgres => OwnsDatabaseFile
+        && string.Equals(Environment.GetEnvironmentVariable("SOMEFORUM_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase)
+        && !settings.ContainsKey("ConnectionStrings:Forum") && !settings.ContainsKey("Database:Provider");
+
+    private string PostgresDatabase { get; } = $"someforum_suite_{Guid.NewGuid():N}";
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
@@ -74,6 +92,25 @@ public class ForumFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && OnPostgres)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var connection = new Npgsql.NpgsqlConnection($"{Environment.GetEnvironmentVariable("SOMEFORUM_POSTGRES")};Database=postgres");
+            connection.Open();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresDatabase}\" WITH (FORCE)", connection);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    drop.ExecuteNonQuery();
+                    break;
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                {
+                    Thread.Sleep(500);
+                }
+            }
+        }
         if (disposing && OwnsDatabaseFile)
         {
             SqliteConnection.ClearAllPools();

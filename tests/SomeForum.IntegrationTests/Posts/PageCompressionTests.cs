@@ -63,6 +63,10 @@ public sealed class PageCompressionTests : IDisposable
     [Fact]
     public async Task ABrowserThatHasThePageIsAnswered304UntilTheThreadChanges()
     {
+        // The seed import at start evicts its post's pages, and once more 2 s later (a page begun before a change
+        // is not kept after it): past that, the copy read next stays kept until the thread changes.
+        _ = forum.Server;
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         var (first, _) = await GetAsync(SeedThread.Url);
         var etag = first.Headers.ETag?.Tag;
         Assert.NotNull(etag);

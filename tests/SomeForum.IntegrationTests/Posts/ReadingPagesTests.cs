@@ -224,7 +224,7 @@ public sealed class ThreadVisibilityTests : IDisposable
     {
         var counter = new CommandCounter();
         using var counted = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.ConfigureDbContext<SqliteForumDb>(o => o.AddInterceptors(counter))));
+            s.ConfigureDbContext<SqliteForumDb>(o => o.AddInterceptors(counter)).ConfigureDbContext<PostgresForumDb>(o => o.AddInterceptors(counter))));
         var client = counted.CreateClient();
         await client.GetStringAsync(new Uri("/posts/some-so-far-so-what", UriKind.Relative));
 
