@@ -86,8 +86,30 @@ public static partial class WxrReader
         }
         catch (XmlException e)
         {
-            throw new WxrFormatException(file, e.LineNumber, e.LinePosition, $"not well-formed XML: {XmlPosition().Replace(e.Message, "")}");
+            var reason = XmlPosition().Replace(e.Message, "");
+            // A DTD is refused before it is read: an export has none, and its entities could read local files.
+            var problem = reason.Contains("DTD", StringComparison.Ordinal)
+                ? "a DTD (<!DOCTYPE>) is refused: a WordPress export has none"
+                : $"not well-formed XML: {reason}";
+            // The DTD's refusal carries no position: the file names it.
+            var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : DoctypePosition(stream);
+            throw new WxrFormatException(file, line, column, problem);
         }
+    }
+
+    private static (int Line, int Column) DoctypePosition(Stream stream)
+    {
+        if (!stream.CanSeek) return (1, 1);
+        stream.Position = 0;
+        using var text = new StreamReader(stream, leaveOpen: true);
+        var number = 0;
+        while (text.ReadLine() is { } line)
+        {
+            number++;
+            var at = line.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+            if (at >= 0) return (number, at + 1);
+        }
+        return (1, 1);
     }
 
     private static WxrFile ReadDocument(XmlReader reader, IXmlLineInfo info, string file)

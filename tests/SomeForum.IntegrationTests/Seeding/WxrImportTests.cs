@@ -100,6 +100,22 @@ public sealed class WxrImportTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task AFileWithADoctypeIsRefusedAndItsEntitiesAreNeverRead()
+    {
+        var secret = Write("secret.txt", "the-secret-in-a-local-file");
+        var export = Export("https://xxe.example.org", [Post(1, "&secret;", "publish", [])]);
+        var file = Write("xxe.xml", export.Replace("<rss", $"<!DOCTYPE rss [<!ENTITY secret SYSTEM \"file://{secret}\">]>\n<rss", StringComparison.Ordinal));
+
+        var run = await RunAsync(file, "--dry-run");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("xxe.xml, line 2, column ", run.Err, StringComparison.Ordinal);
+        Assert.Contains("a DTD (<!DOCTYPE>) is refused", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("the-secret", run.Err + run.Out, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Posts.AnyAsync(p => p.ImportKey!.StartsWith("wxr:https://xxe."))));
+    }
+
+    [Fact]
     public async Task TheThemeTestDataKeepsEveryParentStatusPingbackAndDraft()
     {
         var run = await RunAsync(Fixture("theme-unit-test-data.xml"));
