@@ -67,6 +67,12 @@ public sealed class Comment
 
     /// <summary>Why the moderation rules held or spammed it.</summary>
     public string? ModerationReason { get; set; }
+
+    /// <summary>
+    /// Where an imported comment came from (a WordPress export's comment id, under its post's key), so that
+    /// importing again finds it and an old <c>#comment-ID</c> permalink can be sent to its new place.
+    /// </summary>
+    public string? ImportKey { get; set; }
 }
 
 public enum CommentStatus

@@ -123,9 +123,9 @@ public sealed class CommentPipeline(
     }
 
     /// <summary>
-    /// Adds whole threads brought in from elsewhere (a seed document, a generated thread) to a published
-    /// post, in one transaction and in batches: the same steps as <see cref="AddAsync"/> for an import, each
-    /// comment rendered once and judged by the rules, but the thread's figures counted as it is written
+    /// Adds whole threads brought in from elsewhere (a seed document, a generated thread, a WordPress export) to a
+    /// published post or a draft, in one transaction and in batches: the same steps as <see cref="AddAsync"/> for an
+    /// import, each comment rendered once and judged by the rules (or kept at the status it brings), but the thread's figures counted as it is written
     /// rather than once a comment. Announced as one change to the post, so followers are not sent
     /// thousands of old comments as news. One transaction: the threads are stored whole or not at all.
     /// </summary>
@@ -137,9 +137,10 @@ public sealed class CommentPipeline(
         await using (scope)
         {
             await db.LockPostForWritingAsync(postId, ct);
-            var post = await db.Posts.Where(p => p.Id == postId && p.Status == PostStatus.Published)
+            // A draft keeps the comments it had where it came from (a WordPress draft, or a post that was private there).
+            var post = await db.Posts.Where(p => p.Id == postId && (p.Status == PostStatus.Published || p.Status == PostStatus.Draft))
                 .Select(p => new { p.TopLevelCount }).SingleOrDefaultAsync(ct)
-                ?? throw new InvalidOperationException($"Post {postId} is not a published post; threads are imported into one.");
+                ?? throw new InvalidOperationException($"Post {postId} is neither published nor a draft; threads are imported into one of those.");
             int stored = 0, published = 0, topLevel = 0, shownThreads = 0;
 
             // Whole threads a batch, so a thread's figures are known when its first comment is written.
@@ -181,11 +182,14 @@ public sealed class CommentPipeline(
                     var (entry, parent, root, depth) = batch[i];
                     var (text, html, name, email) = prepared[i];
                     var submission = entry.Comment with { PostId = postId, ParentId = null, Text = text, AuthorName = name, AuthorEmail = email };
-                    var verdict = await moderation.JudgeRenderedAsync(submission, html, CommentOrigin.Import, ct);
+                    var verdict = entry.Status is { } kept
+                        ? new ModerationVerdict(kept, kept == CommentStatus.Approved ? null : $"Imported as {kept.ToString().ToLowerInvariant()}")
+                        : await moderation.JudgeRenderedAsync(submission, html, CommentOrigin.Import, ct);
                     var parentPath = parent < 0 ? null : comments[parent].ThreadPath;
                     var comment = comments[i] = NewComment(submission, new ThreadPlace(parent < 0 ? null : ids[parent], null, parentPath, depth), verdict, name, email, now);
                     comment.Id = ids[i];
                     comment.ThreadPath = ThreadPath.Of(parentPath, comment.Id);
+                    comment.ImportKey = entry.ImportKey;
                     CommentText.Write(comment, text, html);
                     if (comment.Status == CommentStatus.Approved)
                     {

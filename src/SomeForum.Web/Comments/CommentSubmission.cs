@@ -35,5 +35,9 @@ public sealed record CommentSubmission
     public string? UserAgent { get; init; }
 }
 
-/// <summary>A comment brought in with its replies, for <see cref="CommentPipeline.ImportThreadsAsync"/>; its own ParentId is not read.</summary>
-public sealed record ImportedEntry(CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies);
+/// <summary>
+/// A comment brought in with its replies, for <see cref="CommentPipeline.ImportThreadsAsync"/>; its own ParentId is not read.
+/// <paramref name="Status"/>, when given, is the status the comment had where it came from (a WordPress export's held or
+/// spam comment), kept instead of the moderation rules' verdict; <paramref name="ImportKey"/> names it there.
+/// </summary>
+public sealed record ImportedEntry(CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies, CommentStatus? Status = null, string? ImportKey = null);

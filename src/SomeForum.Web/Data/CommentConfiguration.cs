@@ -24,6 +24,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.UserAgent).HasMaxLength(512);
         comment.Property(c => c.ModerationReason).HasMaxLength(500);
         comment.Property(c => c.TextHash).HasMaxLength(CommentText.HashLength).IsUnicode(false);
+        comment.Property(c => c.ImportKey).HasMaxLength(CommentLimits.ImportKeyLength);
 
         // The whole thread of a post, in order, from one index range.
         comment.HasIndex(c => new { c.PostId, c.ThreadPath });
@@ -47,5 +48,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         // "Has this author an approved comment yet?"
         comment.HasIndex(c => new { c.AuthorEmail, c.Status });
         comment.HasIndex(c => new { c.UserId, c.Status });
+        // An imported comment is stored once; its old id finds it again (NULLs never clash).
+        comment.HasIndex(c => c.ImportKey).IsUnique();
     }
 }

@@ -39,6 +39,10 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
+    // For HTML written elsewhere (a WordPress export): an element outside the allowlist gives up its tags, not its
+    // text, so a <div> or <span> round a paragraph does not lose the paragraph.
+    private readonly HtmlSanitizer htmlSanitizer = CreateSanitizer(keepChildNodes: true);
+
     public string ToHtml(string markdown, TextKind kind)
     {
         ArgumentNullException.ThrowIfNull(markdown);
@@ -51,6 +55,31 @@ public sealed class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
         return sanitizer.Sanitize(writer.ToString()).Trim();
+    }
+
+    /// <summary>
+    /// HTML written elsewhere (a WordPress post or comment), made safe without Markdown: what can never be text
+    /// (scripts, styles, embedded frames) is dropped whole, headings are moved down as Markdown's are for
+    /// <paramref name="kind"/>, then the same allowlist as rendered Markdown applies, other tags unwrapped.
+    /// </summary>
+    public string SanitizeHtml(string html, TextKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
+        foreach (var element in document.Body!.QuerySelectorAll("script, style, template, iframe, object, embed, noscript, textarea, select, svg, math, head, title").ToList())
+        {
+            element.Remove();
+        }
+        var offset = kind == TextKind.Post ? 1 : 3;
+        foreach (var heading in document.Body.QuerySelectorAll("h1, h2, h3, h4, h5, h6").ToList())
+        {
+            var level = Math.Min(6, heading.LocalName[1] - '0' + offset);
+            var demoted = document.CreateElement($"h{level}");
+            demoted.Append([.. heading.ChildNodes]);
+            heading.Replace(demoted);
+        }
+        htmlSanitizer.SanitizeDom(document, document.Body);
+        return document.Body.InnerHtml.Trim();
     }
 
     /// <summary>Plain text shown as HTML (a pingback's excerpt): encoded, never interpreted.</summary>
@@ -96,7 +125,7 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static HtmlSanitizer CreateSanitizer()
+    private static HtmlSanitizer CreateSanitizer(bool keepChildNodes = false)
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
@@ -111,6 +140,7 @@ public sealed class MarkdownRenderer
             AllowedCssProperties = new HashSet<string>(),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
         });
+        sanitizer.KeepChildNodes = keepChildNodes;
         // Only absolute links of the allowed schemes survive: a relative or scheme-less href
         // could be made to mean something else by the page it lands on.
         sanitizer.FilterUrl += (_, e) =>

@@ -21,6 +21,7 @@ public static class SeedingSetup
         builder.Services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SeedImporter>();
+        builder.Services.AddScoped<WxrImporter>();
         return builder;
     }
 

@@ -286,6 +286,10 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -356,6 +360,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("ParentId");
 

@@ -273,6 +273,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -342,6 +346,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("ParentId");
 
