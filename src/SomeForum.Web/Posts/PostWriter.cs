@@ -62,7 +62,7 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         post.Title = input.Title!.Trim();
         post.Source = input.Body!.Trim();
         post.Html = renderer.ToHtml(post.Source, TextKind.Post);
-        post.Excerpt = renderer.ToExcerpt(post.Source, 280);
+        post.Excerpt = renderer.ToExcerpt(post.Source, PostLimits.ExcerptCut);
         post.CommentsOpen = input.CommentsOpen;
         post.PingbacksOpen = input.PingbacksOpen;
         post.UpdatedAt = now;

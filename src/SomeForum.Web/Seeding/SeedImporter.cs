@@ -51,7 +51,7 @@ public sealed class SeedImporter(
             Title = document.Title,
             Source = document.Body,
             Html = renderer.ToHtml(document.Body, TextKind.Post),
-            Excerpt = renderer.ToExcerpt(document.Body, 280),
+            Excerpt = renderer.ToExcerpt(document.Body, PostLimits.ExcerptCut),
             AuthorName = document.Author,
             PublishedAt = document.PublishedAt,
             Status = PostStatus.Published,

@@ -91,8 +91,6 @@ public sealed record WxrImportResult(int Posts, int Comments);
 /// </summary>
 public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline comments, MarkdownRenderer renderer, TimeProvider clock)
 {
-    private const int ExcerptLength = 280;
-
     /// <summary>Levels a thread path holds (<see cref="CommentLimits.ThreadPathLength"/>, 13 characters a level); WordPress itself nests 10 at most.</summary>
     public const int MaxLevels = CommentLimits.ThreadPathLength / 13;
 
@@ -186,7 +184,7 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
                 Title = planned.Title,
                 Source = markdown,
                 Html = html,
-                Excerpt = renderer.ToExcerpt(markdown, ExcerptLength),
+                Excerpt = renderer.ToExcerpt(markdown, PostLimits.ExcerptCut),
                 AuthorName = author is { Length: > 200 } ? author[..200] : author,
                 PublishedAt = planned.Status == PostStatus.Published ? item.DateGmt : null,
                 Status = planned.Status,

@@ -22,7 +22,7 @@ public sealed class ManyInstancesTests
     public async Task InstancesStartingTogetherOnAPostgresDatabaseThatDoesNotExistYetAllComeUp()
     {
         var database = $"someforum_test_{Guid.NewGuid():N}";
-        var connectionString = $"{PostgresTests.Server};Database={database}";
+        var connectionString = $"{TestPostgres.Server};Database={database}";
         try
         {
             await StartTogetherAsync(new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Forum"] = connectionString },
@@ -30,11 +30,7 @@ public sealed class ManyInstancesTests
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection($"{PostgresTests.Server};Database=postgres");
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await TestPostgres.DropDatabaseAsync(database);
         }
     }
 

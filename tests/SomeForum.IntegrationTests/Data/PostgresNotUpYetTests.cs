@@ -40,7 +40,7 @@ public sealed class PostgresNotUpYetTests
     [Fact]
     public async Task TheAppWaitsForAServerThatComesUpLateAndThenServes()
     {
-        var real = new NpgsqlConnectionStringBuilder(PostgresTests.Server);
+        var real = new NpgsqlConnectionStringBuilder(TestPostgres.Server);
         var database = $"someforum_test_{Guid.NewGuid():N}";
         var port = FreePort();
         using var stop = new CancellationTokenSource();
@@ -75,7 +75,7 @@ public sealed class PostgresNotUpYetTests
             }
         });
 
-        var settings = new NpgsqlConnectionStringBuilder(PostgresTests.Server) { Host = "127.0.0.1", Port = port, Database = database };
+        var settings = new NpgsqlConnectionStringBuilder(TestPostgres.Server) { Host = "127.0.0.1", Port = port, Database = database };
         try
         {
             await using (var app = await AppProcess.StartAsync(new Dictionary<string, string>
@@ -94,11 +94,7 @@ public sealed class PostgresNotUpYetTests
         {
             await stop.CancelAsync();
             await relay;
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection($"{PostgresTests.Server};Database=postgres");
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await TestPostgres.DropDatabaseAsync(database);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class BalancedSite : IAsyncLifetime
     public AppProcess A { get; private set; } = null!;
     public AppProcess B { get; private set; } = null!;
     public NginxProcess Nginx { get; private set; } = null!;
-    public string ConnectionString => $"{PostgresTests.Server};Database={database}";
+    public string ConnectionString => $"{TestPostgres.Server};Database={database}";
 
     public async Task InitializeAsync()
     {
@@ -76,23 +76,7 @@ public sealed partial class BalancedSite : IAsyncLifetime
         if (Nginx is not null) await Nginx.DisposeAsync();
         if (A is not null) await A.DisposeAsync();
         if (B is not null) await B.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection($"{PostgresTests.Server};Database=postgres");
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await drop.ExecuteNonQueryAsync();
-                return;
-            }
-            // An autovacuum worker may be at work in the database after many writes; it finishes in a moment.
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
-            {
-                await Task.Delay(500);
-            }
-        }
+        await TestPostgres.DropDatabaseAsync(database);
     }
 
     [GeneratedRegex("""id="comment-(?<id>\d+)" """)]

@@ -41,7 +41,7 @@ public class ForumFactory : WebApplicationFactory<Program>
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Forum", $"{Environment.GetEnvironmentVariable("SOMEFORUM_POSTGRES")};Database={PostgresDatabase}");
+            builder.UseSetting("ConnectionStrings:Forum", $"{TestPostgres.Server};Database={PostgresDatabase}");
         }
         else
         {
@@ -94,22 +94,7 @@ public class ForumFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && OnPostgres)
         {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            using var connection = new Npgsql.NpgsqlConnection($"{Environment.GetEnvironmentVariable("SOMEFORUM_POSTGRES")};Database=postgres");
-            connection.Open();
-            using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresDatabase}\" WITH (FORCE)", connection);
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    drop.ExecuteNonQuery();
-                    break;
-                }
-                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
-                {
-                    Thread.Sleep(500);
-                }
-            }
+            TestPostgres.DropDatabaseAsync(PostgresDatabase).GetAwaiter().GetResult();
         }
         if (disposing && OwnsDatabaseFile)
         {

@@ -17,7 +17,7 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
 
     private ForumFactory Instance() => new ForumFactory()
         .With("Database:Provider", "Postgres")
-        .With("ConnectionStrings:Forum", $"{PostgresTests.Server};Database={database}")
+        .With("ConnectionStrings:Forum", $"{TestPostgres.Server};Database={database}")
         .With("Pingback:AllowPrivateAddresses", "true")
         .With("Pingback:ProcessWebmentions", "false")
         .With("Pingback:RateLimitPerMinute", "3");
@@ -36,11 +36,7 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
     {
         b.Dispose();
         a.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection($"{PostgresTests.Server};Database=postgres");
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestPostgres.DropDatabaseAsync(database);
     }
 
     [Fact]

@@ -22,11 +22,7 @@ public sealed class PageCacheAcrossInstancesTests(ITestOutputHelper output) : IA
     private ForumFactory a = null!;
     private ForumFactory b = null!;
 
-    private static string Server => Environment.GetEnvironmentVariable("SOMEFORUM_POSTGRES") is { Length: > 0 } server
-        ? server
-        : throw new InvalidOperationException(
-            "SOMEFORUM_POSTGRES is not set, so there is no PostgreSQL server to test against. Run the tests with tests/run.sh, " +
-            "which starts a private server and sets it (e.g. Host=127.0.0.1;Port=5433;Username=someforum;Password=someforum).");
+    private static string Server => TestPostgres.Server;
 
     private ForumFactory Instance() => new ForumFactory()
         .With("Database:Provider", "Postgres")
@@ -47,11 +43,7 @@ public sealed class PageCacheAcrossInstancesTests(ITestOutputHelper output) : IA
     {
         b.Dispose();
         a.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection($"{Server};Database=postgres");
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestPostgres.DropDatabaseAsync(database);
     }
 
     [Fact]
