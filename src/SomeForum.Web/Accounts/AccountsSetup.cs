@@ -25,12 +25,11 @@ public static class AccountsSetup
                 // Length, not composition, makes a password strong (NIST SP 800-63B).
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<ForumDb>()
             .AddDefaultTokenProviders();
+        // Wrong passwords are limited by account and client together (SignInThrottle), not by Identity's lockout.
+        builder.Services.AddSingleton<SignInThrottle>();
 
         // A session is checked against the account's security stamp this often: a revoked role, a changed password
         // or a sign-out (each of which changes the stamp) ends the account's other sessions within this time.

@@ -2,11 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace SomeForum.Web.Accounts;
 
-public sealed class SignInModel(SignInManager<ForumUser> signIn, UserManager<ForumUser> users) : PageModel
+public sealed class SignInModel(SignInManager<ForumUser> signIn, UserManager<ForumUser> users, SignInThrottle throttle, TimeProvider clock) : PageModel
 {
+    // Checked against a wrong guess for an address with no account, so that answering it takes as long as for one with.
+    private static readonly Lazy<string> NoAccountHash = new(() => new PasswordHasher<ForumUser>().HashPassword(new ForumUser(), Guid.NewGuid().ToString()));
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
@@ -20,14 +24,34 @@ public sealed class SignInModel(SignInManager<ForumUser> signIn, UserManager<For
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
+        var client = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.BlockedUntil(Input.Email!, client) is { } until)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
+            ModelState.AddModelError("", $"Too many failed sign-ins from here: try again in {minutes} minute{(minutes == 1 ? "" : "s")}.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = (minutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
         var user = await users.FindByEmailAsync(Input.Email!);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed sign-ins: this account is locked for 15 minutes."
-            : "That email and password do not match an account.");
+        SignInResult result;
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new ForumUser(), NoAccountHash.Value, Input.Password!);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            // Never Identity's lockout: it would let anyone who knows an address lock its owner out.
+            result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: false);
+        }
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(Input.Email!, client);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        throttle.Failed(Input.Email!, client);
+        ModelState.AddModelError("", "That email and password do not match an account.");
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
