@@ -77,7 +77,14 @@ public sealed class CommentFormHandler(
             {
                 return FormOutcome.Shown(StatusCodes.Status422UnprocessableEntity, FormOutcome.AllFields, new FormError(FormError.TextField, tooLong));
             }
-            return FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields) with { PreviewHtml = CommentText.Html(renderer, CommentKind.Comment, text) };
+            try
+            {
+                return FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields) with { PreviewHtml = CommentText.Html(renderer, CommentKind.Comment, text) };
+            }
+            catch (TooDeeplyNestedException e)
+            {
+                return FormOutcome.Shown(StatusCodes.Status422UnprocessableEntity, FormOutcome.AllFields, new FormError(FormError.TextField, e.Message));
+            }
         }
         var signedIn = await AccountAsync(user);
         // The account supplies name, email and website; whatever a forged form says of them is ignored.

@@ -31,6 +31,17 @@ public sealed class CommentPipeline(
             if (settings.LengthProblem(text) is { } tooLong) return CommentResult.Refused(CommentProblem.Invalid, tooLong, nameof(CommentSubmission.Text));
         }
 
+        // Rendered before the transaction: the writers' turn is not spent on Markdown.
+        string html;
+        try
+        {
+            html = CommentText.Html(renderer, submission.Kind, text);
+        }
+        catch (TooDeeplyNestedException e)
+        {
+            return CommentResult.Refused(CommentProblem.Invalid, e.Message, nameof(CommentSubmission.Text));
+        }
+
         // The checks and the insert share one transaction, so two requests cannot both pass a
         // check that only one of them should (SQLite takes the write lock at BEGIN IMMEDIATE).
         var scope = await writes.BeginAsync(ct);
@@ -104,7 +115,6 @@ public sealed class CommentPipeline(
                 }
             }
 
-            var html = CommentText.Html(renderer, submission.Kind, text);
             var verdict = await moderation.JudgeRenderedAsync(submission with { Text = text, AuthorEmail = email, AuthorName = name }, html, origin, ct);
             var comment = NewComment(submission, place, verdict, name, email, now);
             CommentText.Write(comment, text, html);

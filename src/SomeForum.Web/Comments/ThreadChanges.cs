@@ -75,7 +75,15 @@ public sealed class ThreadChanges(
         if (normalized.Length == 0) return new ChangeOutcome(true, comment.Status, "A comment cannot be empty; trash it instead.", nameof(CommentSubmission.Text));
         if (normalized == comment.Source) return new ChangeOutcome(true, comment.Status);
 
-        var outcome = await RewriteAsync(comment, Submission(comment) with { Text = normalized }, origin, actor, "Edit", "the text changed", ct);
+        ChangeOutcome outcome;
+        try
+        {
+            outcome = await RewriteAsync(comment, Submission(comment) with { Text = normalized }, origin, actor, "Edit", "the text changed", ct);
+        }
+        catch (TooDeeplyNestedException e)
+        {
+            return new ChangeOutcome(true, comment.Status, e.Message, nameof(CommentSubmission.Text));
+        }
         await scope.CommitAsync(ct);
         return outcome;
     }

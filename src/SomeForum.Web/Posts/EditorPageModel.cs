@@ -21,9 +21,17 @@ public abstract class EditorPageModel(PostWriter writer, MarkdownRenderer render
             // A preview is not a save: only the body's own limits count, and what could not be saved is not rendered.
             var body = $"Input.{nameof(PostInput.Body)}";
             foreach (var key in ModelState.Keys.Where(k => k != body).ToList()) ModelState.Remove(key);
-            var renderable = ModelState.IsValid;
-            if (!renderable) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            Editor = new EditorView(Input, id is null, status, slugLocked, renderable ? renderer.ToHtml(Input.Body ?? "", TextKind.Post) : null, reason);
+            string? preview = null;
+            try
+            {
+                if (ModelState.IsValid) preview = renderer.ToHtml(Input.Body ?? "", TextKind.Post);
+            }
+            catch (TooDeeplyNestedException e)
+            {
+                ModelState.AddModelError(body, e.Message);
+            }
+            if (preview is null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Editor = new EditorView(Input, id is null, status, slugLocked, preview, reason);
             return Page();
         }
         if (!ModelState.IsValid)

@@ -59,9 +59,18 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         var slugProblem = await ChooseSlugAsync(post, input, ct);
         if (slugProblem is not null) return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Slug", slugProblem);
 
+        string html;
+        try
+        {
+            html = renderer.ToHtml(input.Body!.Trim(), TextKind.Post);
+        }
+        catch (TooDeeplyNestedException e)
+        {
+            return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Body", e.Message);
+        }
         post.Title = input.Title!.Trim();
         post.Source = input.Body!.Trim();
-        post.Html = renderer.ToHtml(post.Source, TextKind.Post);
+        post.Html = html;
         post.Excerpt = renderer.ToExcerpt(post.Source, PostLimits.ExcerptCut);
         post.CommentsOpen = input.CommentsOpen;
         post.PingbacksOpen = input.PingbacksOpen;

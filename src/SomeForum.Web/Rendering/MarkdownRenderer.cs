@@ -46,15 +46,17 @@ public sealed class MarkdownRenderer
     public string ToHtml(string markdown, TextKind kind)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var document = Markdown.Parse(markdown, pipeline);
-        DemoteHeadings(document, kind == TextKind.Post ? 2 : 4);
-
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return sanitizer.Sanitize(writer.ToString()).Trim();
+        var html = Guarded(() =>
+        {
+            var document = Markdown.Parse(markdown, pipeline);
+            DemoteHeadings(document, kind == TextKind.Post ? 2 : 4);
+            using var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer);
+            pipeline.Setup(renderer);
+            renderer.Render(document);
+            return writer.ToString();
+        });
+        return sanitizer.Sanitize(html).Trim();
     }
 
     /// <summary>
@@ -89,7 +91,7 @@ public sealed class MarkdownRenderer
     /// <summary>The text of some Markdown, whitespace collapsed, cut at a word near <paramref name="maxLength"/>.</summary>
     public string ToExcerpt(string markdown, int maxLength)
     {
-        var text = CollapseWhitespace(Markdown.ToPlainText(markdown, pipeline));
+        var text = CollapseWhitespace(Guarded(() => Markdown.ToPlainText(markdown, pipeline)));
         if (text.Length <= maxLength) return text;
         var cut = text.LastIndexOf(' ', maxLength - 1);
         var end = cut > maxLength / 2 ? cut : maxLength - 1;
@@ -115,6 +117,20 @@ public sealed class MarkdownRenderer
             builder.Append(c);
         }
         return builder.ToString();
+    }
+
+    // Markdig refuses input nested deeper than it parses safely with an ArgumentException: that is the writer's
+    // text, to be refused with a message (422), not a server error.
+    private static T Guarded<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TooDeeplyNestedException(e);
+        }
     }
 
     private static void DemoteHeadings(MarkdownDocument document, int topLevel)
@@ -163,3 +179,7 @@ public sealed class MarkdownRenderer
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeMailto || Site.SafeUrl.IsHttp(uri));
 }
+
+/// <summary>Text nested deeper than the renderer takes (quotes in quotes, brackets in brackets, lists in lists).</summary>
+public sealed class TooDeeplyNestedException(Exception inner)
+    : Exception("This text nests quotes, lists or brackets too deeply to be shown: flatten it and try again.", inner);

@@ -46,6 +46,43 @@ public sealed class HardeningTests
         Assert.Equal(0, await factory.WithDbAsync(db => db.Posts.CountAsync(p => p.Title == "Long")));
     }
 
+    // Quotes within quotes, within the length limit but deeper than the renderer parses: the reader's mistake, not a 500.
+    private static readonly string TooDeep = new('>', 5_000);
+
+    [Fact]
+    public async Task ACommentNestedTooDeeplyIsRefusedWith422NextToTheTextAndNothingIsStored()
+    {
+        using var factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0");
+        using var guest = new Browser(factory);
+        var before = await factory.WithDbAsync(db => db.Comments.CountAsync());
+
+        foreach (var intent in new[] { "preview", "post" })
+        {
+            var page = await guest.SubmitCommentAsync(SeedThread.Url, new CommentForm(TooDeep) { Intent = intent });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
+            Assert.Contains("nests quotes, lists or brackets too deeply", page.Document.QuerySelector("#respond")?.TextContent, StringComparison.Ordinal);
+            Assert.Equal(TooDeep, page.Document.QuerySelector("#Input_Text")?.TextContent);
+        }
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Comments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task APostNestedTooDeeplyIsRefusedWith422InPreviewAndSave()
+    {
+        using var factory = new ForumFactory();
+        await factory.CreateUserAsync("admin@example.org", Roles.Administrator);
+        using var admin = new Browser(factory);
+        await admin.SignInAsync("admin@example.org", ForumFactory.UserPassword);
+
+        foreach (var intent in new[] { "preview", "publish" })
+        {
+            var page = await admin.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", "Deep"), F("Input.Body", TooDeep)], $"Input.Intent={intent}");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
+            Assert.Contains("nests quotes, lists or brackets too deeply", page.Body, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Posts.CountAsync(p => p.Title == "Deep")));
+    }
+
     [Fact]
     public async Task TheRepeatCheckRecognisesHeldTextOnlyForTheOneWhoSentIt()
     {

@@ -120,4 +120,25 @@ public sealed class MarkdownRendererHostileInputTests
             Assert.Empty(document.QuerySelectorAll("script, img"));
         }
     }
+
+    [Theory]
+    [InlineData(">", 5_000)]
+    [InlineData("[", 10_000)]
+    public void ToHtml_TextNestedDeeperThanTheParserTakes_IsRefusedAsTheWritersMistake(string unit, int count)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, count));
+
+        var refused = Assert.Throws<TooDeeplyNestedException>(() => renderer.ToHtml(text, TextKind.Comment));
+        Assert.Contains("too deeply", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<TooDeeplyNestedException>(() => renderer.ToExcerpt(text, 100));
+    }
+
+    [Fact]
+    public void ToHtml_ModeratelyNestedQuotes_AreStillRendered()
+    {
+        var html = renderer.ToHtml(new string('>', 20) + " deep", TextKind.Comment);
+
+        using var document = new HtmlParser().ParseDocument(html);
+        Assert.Equal(20, document.QuerySelectorAll("blockquote").Length);
+    }
 }
