@@ -154,8 +154,9 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         if (wanted is null)
         {
             var basis = Slug.FromTitle(input.Title ?? "");
+            var taken = await TakenSkeletonsAsync(post.Id, ct);
             var candidate = basis;
-            for (var n = 2; IsReserved(candidate) || await db.Posts.AnyAsync(p => p.Slug == candidate && p.Id != post.Id, ct); n++)
+            for (var n = 2; IsReserved(candidate) || taken.ContainsKey(Slug.Skeleton(candidate)); n++)
             {
                 candidate = $"{basis}-{n}";
             }
@@ -166,11 +167,32 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         {
             return "Use lower-case letters, digits and single hyphens between them, like “my-first-post”: other characters cannot be carried in an address.";
         }
+        if (wanted.Any(Slug.IsInvisible))
+        {
+            return "An address cannot hold invisible characters: it would look like another address.";
+        }
+        if (Slug.MixedScripts(wanted) is var (first, second))
+        {
+            return $"This address mixes {first} and {second} letters, which look alike: write each word in one script.";
+        }
         if (IsReserved(wanted) || await db.Posts.AnyAsync(p => p.Slug == wanted && p.Id != post.Id, ct))
         {
             return $"Another post already has the address “{wanted}”.";
         }
+        if ((await TakenSkeletonsAsync(post.Id, ct)).TryGetValue(Slug.Skeleton(wanted), out var lookAlike))
+        {
+            return $"This address looks like another post's, “{lookAlike}”: choose one that cannot be mistaken for it.";
+        }
         post.Slug = wanted;
         return null;
+    }
+
+    // Every other post's slug by what it looks like. Posts are few beside comments, and saved rarely: read them all.
+    private async Task<Dictionary<string, string>> TakenSkeletonsAsync(long postId, CancellationToken ct)
+    {
+        var slugs = await db.Posts.AsNoTracking().Where(p => p.Id != postId).Select(p => p.Slug).ToListAsync(ct);
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var slug in slugs) taken.TryAdd(Slug.Skeleton(slug), slug);
+        return taken;
     }
 }

@@ -157,6 +157,30 @@ public sealed class WritingPostsTests : IDisposable
     }
 
     [Fact]
+    public async Task NoAddressCanPassForAnotherOne()
+    {
+        using var author = await SignedInAsync("writer@example.org", Roles.Author);
+        await WriteAsync(author, "Paypal login", "the real one");
+
+        // Typed: a Cyrillic а inside a Latin word, a whole-Cyrillic look-alike, an invisible Hangul filler.
+        var mixed = await WriteAsync(author, "Fake", "x", slug: "p\u0430ypal-login");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, mixed.Status);
+        Assert.Contains("This address mixes Latin and Cyrillic letters", mixed.Body, StringComparison.Ordinal);
+        var lookAlike = await WriteAsync(author, "Fake", "x", slug: "\u0440\u0430\u0443\u0440\u0430\u04CF-login");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, lookAlike.Status);
+        Assert.Contains("This address looks like another post's, “paypal-login”", lookAlike.Document.Body!.TextContent, StringComparison.Ordinal);
+        var invisible = await WriteAsync(author, "Fake", "x", slug: "paypal\u3164login");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invisible.Status);
+        Assert.Contains("An address cannot hold invisible characters", invisible.Body, StringComparison.Ordinal);
+
+        // From a title: the look-alike word reads as the Latin it passes for, and takes the next free address.
+        await WriteAsync(author, "P\u0430ypal login", "from a look-alike title");
+        Assert.Equal("from a look-alike title", (await PostAsync("paypal-login-2")).Source);
+        Assert.Equal(["paypal-login", "paypal-login-2"], await factory.WithDbAsync(db => db.Posts.Where(p => p.Title != "Hello").Select(p => p.Slug)
+            .Where(slug => slug != "some-so-far-so-what").OrderBy(slug => slug).ToListAsync()));
+    }
+
+    [Fact]
     public async Task UnpublishingHidesThePostAndDeletingAsksAndTrashesAPostWithComments()
     {
         using var author = await SignedInAsync("writer@example.org", Roles.Author);

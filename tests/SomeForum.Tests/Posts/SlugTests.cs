@@ -146,4 +146,27 @@ public sealed partial class SlugTests
     /// <summary>Lower-case or caseless letters and decimal digits, in words joined by single hyphens.</summary>
     [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$")]
     private static partial Regex AddressShape();
+
+    [Theory]
+    [InlineData("P\u0430yPal login", "paypal-login")] // a Cyrillic а in a Latin word
+    [InlineData("\u0440\u0430ypal", "paypal")] // Cyrillic р and а
+    [InlineData("Zero\u200Bwidth", "zerowidth")]
+    [InlineData("Hangul\u3164filler", "hangulfiller")]
+    [InlineData("Soft\u00ADhyphen", "softhyphen")]
+    public void FromTitle_LookAlikeOrInvisibleLetters_GiveTheAddressTheyPassFor(string title, string expected) =>
+        Assert.Equal(expected, Slug.FromTitle(System.Text.RegularExpressions.Regex.Unescape(title)));
+
+    [Theory]
+    [InlineData("москва-news")] // one script a word is fine, whatever the next word's
+    [InlineData("αθήνα")]
+    [InlineData("東京-とうきょう")]
+    public void MixedScripts_OneScriptAWord_IsNone(string slug) => Assert.Null(Slug.MixedScripts(slug));
+
+    [Fact]
+    public void MixedScripts_LatinAndCyrillicInOneWord_NamesBoth() =>
+        Assert.Equal(("Latin", "Cyrillic"), Slug.MixedScripts("my-p\u0430ypal"));
+
+    [Fact]
+    public void Skeleton_OfAWholeScriptLookAlike_IsTheLatinItPassesFor() =>
+        Assert.Equal(Slug.Skeleton("coco"), Slug.Skeleton("\u0441\u043E\u0441\u043E"));
 }
