@@ -30,6 +30,9 @@ builder.AddHosting();
 
 var app = builder.Build();
 
+// Every setting is checked before the database is touched: a mistyped one must not migrate or seed anything first.
+app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+
 await using (await app.Services.AcquireStartupLockAsync())
 {
     await app.Services.MigrateForumDatabaseAsync();
