@@ -96,8 +96,8 @@ public sealed class QueueFlowTests : IDisposable
         var response = await moderator.SubmitAsync("/moderation?q=example.org", "form.queue", [], $"OnOne=Approve:{ben}");
         Assert.Equal(HttpStatusCode.Redirect, response.Status);
         Assert.Equal("/moderation?Status=Pending&q=example.org#moderated", response.Location);
-        var queue = (await moderator.FollowAsync(response)).Document;
-        var notice = queue.GetElementById("moderated")!;
+        var followed = await moderator.FollowAsync(response);
+        var notice = followed.Document.GetElementById("moderated")!;
         Assert.StartsWith("Approved the comment by Ben.", notice.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal($"queued-{ann}", notice.NextElementSibling?.Id);
         Assert.Equal($"queued-{cat}", notice.PreviousElementSibling?.Id);
@@ -105,7 +105,7 @@ public sealed class QueueFlowTests : IDisposable
 
         // Its Undo brings Ben's back, and the notice stands before it.
         var undo = notice.QuerySelector("button[name=Undo]")!.GetAttribute("value")!;
-        var undone = await moderator.SubmitAsync("/moderation?q=example.org", "form.queue", [], $"Undo={undo}");
+        var undone = await moderator.SubmitAsync(followed, "form.queue", [], $"Undo={undo}");
         var after = (await moderator.FollowAsync(undone)).Document;
         Assert.Equal($"queued-{ben}", after.GetElementById("moderated")?.NextElementSibling?.Id);
         Assert.StartsWith("Undone: the comment by Ben is held again.", after.GetElementById("moderated")!.TextContent.Trim(), StringComparison.Ordinal);
