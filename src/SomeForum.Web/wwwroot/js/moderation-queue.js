@@ -191,10 +191,11 @@
     if (event.target.matches && event.target.matches("input.queued-select")) showSelection();
   });
 
-  // Long comments cut to two lines, with a button to read them whole.
+  // Long comments cut to two lines, and who and why to one, with a button to read the row whole.
   rows().forEach(function (row) {
     var text = row.querySelector(".queued-text");
-    if (!text || text.scrollHeight <= text.clientHeight + 1) return;
+    var meta = row.querySelector(".queued-meta");
+    if (text.scrollHeight <= text.clientHeight + 1 && meta.scrollWidth <= meta.clientWidth + 1) return;
     var more = document.createElement("button");
     more.type = "button";
     more.className = "link-button queued-more";
@@ -202,11 +203,11 @@
     more.setAttribute("aria-expanded", "false");
     more.setAttribute("aria-controls", text.id);
     more.addEventListener("click", function () {
-      var open = text.classList.toggle("expanded");
+      var open = row.classList.toggle("expanded");
       more.setAttribute("aria-expanded", open ? "true" : "false");
       more.textContent = open ? "Show less" : "Show all";
     });
-    row.querySelector(".queued-meta").appendChild(more);
+    row.insertBefore(more, row.querySelector(".queued-actions"));
   });
   showSelection();
 })();
