@@ -35,7 +35,8 @@ public sealed class QueueFlowTests : IDisposable
         Assert.Equal(0, approved.RootElement.GetProperty("counts").GetProperty("Pending").GetInt32());
         Assert.Equal(CommentStatus.Approved, await StatusAsync(id));
         var entry = change.GetProperty("undo").GetInt64();
-        Assert.Equal((id, "Approve"), await factory.WithDbAsync(db => db.ModerationLog.Where(e => e.Id == entry).Select(e => ValueTuple.Create(e.CommentId!.Value, e.Action)).SingleAsync()));
+        var logged = await factory.WithDbAsync(db => db.ModerationLog.SingleAsync(e => e.Id == entry));
+        Assert.Equal((id, "Approve"), (logged.CommentId!.Value, logged.Action));
 
         using var undone = await PostJsonAsync(moderator, "/moderation?Status=Pending", [new("Undo", entry.ToString(CultureInfo.InvariantCulture))]);
         Assert.Equal("Undone: the comment by Gwen is held again.", undone.RootElement.GetProperty("message").GetString());
