@@ -33,6 +33,22 @@ public static class ForumUrls
 
     public static string Queue(CommentStatus status) => $"/moderation?Status={status}";
 
+    /// <summary>The queue as a moderator filtered it: a post, a search, a page (each left out when it is the default).</summary>
+    public static string Queue(CommentStatus status, long? post, string? search, int page)
+    {
+        var url = new System.Text.StringBuilder(Queue(status));
+        if (post is { } id) url.Append(CultureInfo.InvariantCulture, $"&Post={id}");
+        if (!string.IsNullOrWhiteSpace(search)) url.Append("&q=").Append(Uri.EscapeDataString(search));
+        if (page > 1) url.Append(CultureInfo.InvariantCulture, $"&p={page}");
+        return url.ToString();
+    }
+
+    /// <summary>A row of the queue, for coming back to where the moderator was.</summary>
+    public static string Queued(long id) => string.Create(CultureInfo.InvariantCulture, $"queued-{id}");
+
+    /// <summary>Where the queue says what was just done, in its place in the list.</summary>
+    public const string QueueNotice = "moderated";
+
     public static string Moderate(long id, string action) => string.Create(CultureInfo.InvariantCulture, $"/moderation/comments/{id}/{action}");
 
     /// <summary>The slug a path names when it is a post's own address (a trailing slash allowed), else null.</summary>

@@ -112,7 +112,7 @@ public sealed class ModerationActionTests : IDisposable
 
         Assert.Equal([CommentStatus.Spam, CommentStatus.Pending, CommentStatus.Spam], [await StatusAsync(ids[0]), await StatusAsync(ids[1]), await StatusAsync(ids[2])]);
         var queue = await moderator.OpenAsync("/moderation");
-        Assert.Contains("Spam: 2 comments changed.", queue.QuerySelector(".notice")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Marked as spam 2 comments, by Ann and Cat.", queue.QuerySelector(".notice")?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

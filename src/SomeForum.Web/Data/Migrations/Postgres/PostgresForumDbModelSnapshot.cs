@@ -427,6 +427,12 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TextAfter")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextBefore")
+                        .HasColumnType("text");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");

@@ -411,6 +411,12 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBefore")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
