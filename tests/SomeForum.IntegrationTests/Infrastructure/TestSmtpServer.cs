@@ -92,7 +92,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     }
 
     public Task<ReceivedMail> WaitForAsync(string to, string subjectPart, TimeSpan? timeout = null) =>
-        WaitForAsync(m => m.Recipients.Contains(to) && m.Message.Subject.Contains(subjectPart, StringComparison.Ordinal), timeout);
+        WaitForAsync(m => m.Recipients.Contains(to) && m.Subject.Contains(subjectPart, StringComparison.Ordinal), timeout);
 
     public IReadOnlyList<ReceivedMail> To(string address) => [.. received.Where(m => m.Recipients.Contains(address))];
 
@@ -119,7 +119,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 return Task.FromResult(new SmtpResponse(SmtpReplyCode.InsufficientStorage, "try again later (test refusal)"));
             }
             using var stream = new MemoryStream(buffer.ToArray());
-            var message = MimeMessage.Load(stream);
+            var message = MimeMessage.Load(stream, cancellationToken);
             server.received.Enqueue(new ReceivedMail(message, [.. transaction.To.Select(m => $"{m.User}@{m.Host}")], DateTime.UtcNow));
             return Task.FromResult(SmtpResponse.Ok);
         }
@@ -129,6 +129,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 /// <summary>A message as the server received it: the parsed message and the envelope's recipients.</summary>
 public sealed partial record ReceivedMail(MimeMessage Message, IReadOnlyList<string> Recipients, DateTime At)
 {
+    public string Subject => Message.Subject ?? "";
     public string Text => Message.TextBody ?? "";
     public string Html => Message.HtmlBody ?? "";
     public string? Header(string name) => Message.Headers[name];

@@ -10,7 +10,9 @@ namespace SomeForum.IntegrationTests.Notifications;
 internal static class MailStory
 {
     public const string Site = "http://localhost";
-    public const string PostTitle = "SoMe, So Far, So What?";
+    /// <summary>The seed post's title as stored (a no-break space between "So" and "What").</summary>
+    public static Task<string> PostTitleAsync(this ForumFactory forum) =>
+        forum.WithDbAsync(db => db.Posts.Where(p => p.Slug == "some-so-far-so-what").Select(p => p.Title).SingleAsync());
 
     /// <summary>The app with mail on, sending to <paramref name="smtp"/>, retrying after 1 s, then 2 s (the cap).</summary>
     public static ForumFactory Forum(TestSmtpServer smtp) => new ForumFactory()
