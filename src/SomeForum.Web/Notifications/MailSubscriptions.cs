@@ -67,10 +67,9 @@ public sealed class MailSubscriptions(
         recipient.ConfirmationSentAt = now;
         await db.SaveChangesAsync(ct);
 
-        var (subject, text, html) = MailText.Confirmation(options.CurrentValue.FromName, postTitle, links.ConfirmUrl(normalized), hours,
-            links.UnsubscribeUrl(UnsubscribeScope.Replies, normalized));
-        await queue.EnqueueAsync(new MailDraft(MailKind.Confirmation, normalized, null, subject, text, html,
-            links.UnsubscribeUrl(UnsubscribeScope.Replies, normalized)), ct);
+        var unsubscribe = links.UnsubscribeUrl(UnsubscribeScope.Replies, normalized);
+        var (subject, text, html) = MailText.Confirmation(options.CurrentValue.FromName, postTitle, links.ConfirmUrl(normalized), hours, unsubscribe);
+        await queue.EnqueueAsync(new MailDraft(MailKind.Confirmation, normalized, null, subject, text, html, unsubscribe), ct);
         return false;
     }
 
