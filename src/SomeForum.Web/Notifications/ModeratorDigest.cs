@@ -21,8 +21,7 @@ public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks link
     public async Task<int> QueueDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var newest = await db.Comments.Where(c => c.Status == CommentStatus.Pending).MaxAsync(c => (DateTime?)c.ReceivedAt, ct);
-        if (newest is null) return 0;
+        if (!await db.Comments.AnyAsync(c => c.Status == CommentStatus.Pending, ct)) return 0;
 
         var moderators = await (from link in db.UserRoles
                                 join role in db.Roles on link.RoleId equals role.Id
@@ -35,11 +34,14 @@ public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks link
         {
             var address = MailOutbox.Normalize(moderator.Email!);
             var last = await db.OutgoingMails.Where(m => m.ToAddress == address && m.Kind == MailKind.ModeratorDigest)
-                .MaxAsync(m => (DateTime?)m.CreatedAt, ct);
-            if (last is { } previous && (previous > now - interval || newest <= previous)) continue;
+                .OrderByDescending(m => m.Id).Select(m => new { m.CreatedAt, m.CommentId }).FirstOrDefaultAsync(ct);
+            if (last is not null && last.CreatedAt > now - interval) continue;
 
-            var held = db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Pending && (last == null || c.ReceivedAt > last));
-            var listed = await held.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Take(Listed)
+            // What the last digest told of is known by the newest comment it listed, not by its time: a comment written
+            // while that digest was being made has a later id, though it may have an earlier time.
+            var since = last?.CommentId ?? 0;
+            var listed = await db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Pending && c.Id > since)
+                .OrderBy(c => c.Id).Take(Listed)
                 .Select(c => new MailText.Held(c.Id, c.AuthorName, c.Post.Title, c.Source)).ToListAsync(ct);
             if (listed.Count == 0) continue;
             var waiting = await db.Comments.CountAsync(c => c.Status == CommentStatus.Pending, ct);
@@ -51,7 +53,7 @@ public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks link
             var slot = (now.Ticks / interval.Ticks).ToString(CultureInfo.InvariantCulture);
             var name = string.IsNullOrWhiteSpace(moderator.DisplayName) ? null : moderator.DisplayName;
             if (await queue.EnqueueAsync(new MailDraft(MailKind.ModeratorDigest, address, name, subject, text, html, unsubscribe,
-                DedupKey: $"digest:{moderator.Id}:{slot}"), ct))
+                CommentId: listed[^1].Id, DedupKey: $"digest:{moderator.Id}:{slot}"), ct))
             {
                 queued++;
             }

@@ -41,7 +41,7 @@ public sealed class OutgoingMail
     /// <summary>The signed one-click address for the List-Unsubscribe header (RFC 8058).</summary>
     public string? UnsubscribeUrl { get; set; }
 
-    /// <summary>The comment a reply or new-comment mail is about.</summary>
+    /// <summary>The comment a reply or new-comment mail is about; for a digest, the newest held comment it listed.</summary>
     public long? CommentId { get; set; }
 
     /// <summary>Unique when set: of two instances queueing the same digest at once, one insert wins.</summary>
