@@ -51,6 +51,24 @@ public static class ForumUrls
 
     public static string Moderate(long id, string action) => string.Create(CultureInfo.InvariantCulture, $"/moderation/comments/{id}/{action}");
 
+    public const string MailLog = "/admin/mail";
+
+    public const string MailSettings = "/account/notifications";
+
+    /// <summary>Where the link of a confirmation mail leads (the route of Notifications/Confirm).</summary>
+    public static string ConfirmMail(string token) => $"/mail/confirm?token={Uri.EscapeDataString(token)}";
+
+    /// <summary>The one-click unsubscribe address every mail carries (the route of Notifications/Unsubscribe).</summary>
+    public static string Unsubscribe(string token) => $"/mail/unsubscribe?token={Uri.EscapeDataString(token)}";
+
+    /// <summary>A path of this site as an absolute address under <paramref name="siteUrl"/>, for what leaves the site (mail).</summary>
+    public static string Absolute(string siteUrl, string path)
+    {
+        ArgumentNullException.ThrowIfNull(siteUrl);
+        ArgumentNullException.ThrowIfNull(path);
+        return siteUrl.TrimEnd('/') + path;
+    }
+
     /// <summary>The slug a path names when it is a post's own address (a trailing slash allowed), else null.</summary>
     public static string? SlugOf(string path)
     {
