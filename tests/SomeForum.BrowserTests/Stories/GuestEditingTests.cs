@@ -4,7 +4,10 @@ using static SomeForum.BrowserTests.Infrastructure.CommentForm;
 
 namespace SomeForum.BrowserTests.Stories;
 
-/// <summary>A guest changes their mind: edits the comment they just posted with the link beside it, then erases their details.</summary>
+/// <summary>
+/// A guest changes their mind: edits the comment they just posted with the link beside it, then erases their details.
+/// Both pages pass axe-core (results in test-output/accessibility/guest-edit.json and guest-data.json).
+/// </summary>
 [Collection(OpenForumDefinition.Name)]
 public sealed class GuestEditingTests(OpenForum forum)
 {
@@ -27,6 +30,7 @@ public sealed class GuestEditingTests(OpenForum forum)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit your comment");
         var box = page.GetByLabel("Comment *", new() { Exact = true });
         await Expect(box).ToHaveValueAsync(text);
+        var problems = (await Accessibility.AuditAsync(page, "guest-edit", ColorScheme.Light)).ToList();
         var corrected = text.Replace("tpyo", "typo", StringComparison.Ordinal);
         await box.FillAsync(corrected);
         Assert.Equal(302, (await SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync())).Status);
@@ -37,6 +41,8 @@ public sealed class GuestEditingTests(OpenForum forum)
 
         await NavigateAsync(page, () => comment.GetByRole(AriaRole.Link, new() { Name = "What is stored about you" }).ClickAsync(), $"**/comments/{id}/your-data?token=*");
         await Expect(page.Locator("dl.stored-data").First).ToContainTextAsync("gail.guest@example.org");
+        problems.AddRange(await Accessibility.AuditAsync(page, "guest-data", ColorScheme.Light));
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Equal(302, (await SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Erase my personal data" }).ClickAsync())).Status);
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your personal data is erased");
         await Expect(page.Locator("dl.stored-data").First).Not.ToContainTextAsync("gail.guest@example.org");
