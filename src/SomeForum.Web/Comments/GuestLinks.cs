@@ -24,7 +24,7 @@ public enum GuestLinkKind
 /// it was received and when the link ends, signed with Data Protection (the key ring in the database) under a
 /// purpose of its own: neither opens another comment, nor the other page, and a changed character breaks it.
 /// </summary>
-public sealed class GuestLinks(IDataProtectionProvider protection, IOptionsMonitor<CommentOptions> options, TimeProvider clock)
+public sealed class GuestLinks(IDataProtectionProvider protection, IOptionsMonitor<CommentOptions> options, TimeProvider clock, CommenterCookies cookies)
 {
     private readonly IDataProtector edit = protection.CreateProtector("SomeForum.Comments.GuestEditLink");
     private readonly IDataProtector data = protection.CreateProtector("SomeForum.Comments.GuestDataLink");
@@ -36,6 +36,9 @@ public sealed class GuestLinks(IDataProtectionProvider protection, IOptionsMonit
     public string DataUrl(long id, DateTime receivedAt) => ForumUrls.GuestData(id, Issue(GuestLinkKind.Data, id, receivedAt, DataUntil(receivedAt)));
 
     public DateTime DataUntil(DateTime receivedAt) => receivedAt.AddDays(options.CurrentValue.DataLinkDays);
+
+    /// <summary>The links to show this reader beside their own comments, by id: those their browser remembers.</summary>
+    public IReadOnlyDictionary<long, GuestOffer> OffersFor(HttpContext http) => OffersFor(cookies.ReadOwn(http, Now));
 
     /// <summary>The links to show beside the guest's own comments, by id, while each may still be edited.</summary>
     public IReadOnlyDictionary<long, GuestOffer> OffersFor(IEnumerable<CommenterCookies.OwnComment> own)

@@ -20,7 +20,8 @@ public sealed record ChangeOutcome(bool Found, CommentStatus? Status = null, str
 /// <summary>
 /// The one door for every change to a comment already in a thread (new ones come in through
 /// <see cref="CommentPipeline"/>, which shares its transaction and its counts): moderation, edits,
-/// erasing, a mention's update and withdrawal, and a post's removal as it takes its thread along.
+/// erasing, a guest's own edits and the erasure of their details, a mention's update and withdrawal, and a post's
+/// removal as it takes its thread along.
 /// Each change is judged where its content changes, rendered by the one renderer, written with its
 /// audit entry in one transaction, and announced once committed.
 /// </summary>

@@ -19,8 +19,9 @@ public sealed class GuestLinksTests
         public IDisposable? OnChange(Action<CommentOptions, string?> listener) => null;
     }
 
-    private static GuestLinks Links(IDataProtectionProvider? keys = null, int windowMinutes = 15) =>
-        new(keys ?? new EphemeralDataProtectionProvider(), new Monitor(new CommentOptions { EditWindowMinutes = windowMinutes }), TimeProvider.System);
+    private static GuestLinks Links(int windowMinutes = 15) =>
+        new(new EphemeralDataProtectionProvider(), new Monitor(new CommentOptions { EditWindowMinutes = windowMinutes }), TimeProvider.System,
+            new CommenterCookies(new EphemeralDataProtectionProvider()));
 
     [Fact]
     public void Read_TokenItIssued_GivesTheCommentTheSecondItWasReceivedAndTheEnd()
