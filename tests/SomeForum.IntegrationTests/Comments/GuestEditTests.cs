@@ -279,9 +279,11 @@ public sealed class GuestEditTests
     [Fact]
     public async Task EditingAndDeletingNeedTheFormsAntiforgeryToken()
     {
-        using var forum = Forum();
+        // A first comment is held here: its writer is given the links beside it all the same.
+        using var forum = Forum(("Moderation:HoldFirstComment", "true"));
         using var ann = new Browser(forum);
         var posted = await PostAsync(ann, new CommentForm("Guarded words."));
+        Assert.NotNull(posted.Entry.QuerySelector(".awaiting-moderation"));
         var form = await ann.GetAsync(posted.EditUrl);
 
         var edit = await ann.SubmitAsync(form, "form.comment-form", [new("Text", "Forged words."), new(Browser.AntiforgeryField, null)]);
@@ -293,6 +295,11 @@ public sealed class GuestEditTests
 
         var stored = await StoredAsync(forum, posted.Id);
         Assert.Equal(("Guarded words.", "Ann Reader"), (stored.Source, stored.AuthorName));
+
+        // With the token, the same form works, and the held comment stays held.
+        Assert.Equal(HttpStatusCode.Found, (await ann.SubmitAsync(form, "form.comment-form", [new("Text", "Guarded, and edited.")])).Status);
+        stored = await StoredAsync(forum, posted.Id);
+        Assert.Equal(("Guarded, and edited.", CommentStatus.Pending), (stored.Source, stored.Status));
     }
 
     [Fact]
