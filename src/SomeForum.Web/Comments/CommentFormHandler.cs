@@ -123,6 +123,11 @@ public sealed class CommentFormHandler(
                 : null);
             if (comment.Status == CommentStatus.Pending) cookies.AddPending(http, comment.Id);
             if (input.NotifyOfReplies) await mail.SubscribeAsync(comment, ct);
+            // The guest's own link to edit or delete it shows beside it while the window is open (see GuestLinks).
+            if (signedIn is null && Options.GuestEditsUntil(comment.ReceivedAt) is { } editable)
+            {
+                cookies.AddOwn(http, new CommenterCookies.OwnComment(comment.Id, comment.ReceivedAt, editable), clock.GetUtcNow().UtcDateTime);
+            }
         }
         return result;
     }

@@ -23,7 +23,8 @@ public sealed record StatusChange(long CommentId, string AuthorName, CommentStat
 /// <summary>
 /// The one door for every change to a comment already in a thread (new ones come in through
 /// <see cref="CommentPipeline"/>, which shares its transaction and its counts): moderation, edits,
-/// erasing, a mention's update and withdrawal, and a post's removal as it takes its thread along.
+/// erasing, a guest's own edits and the erasure of their details, a mention's update and withdrawal, and a post's
+/// removal as it takes its thread along.
 /// Each change is judged where its content changes, rendered by the one renderer, written with its
 /// audit entry in one transaction, and announced once committed.
 /// </summary>
@@ -31,6 +32,9 @@ public sealed class ThreadChanges(
     ForumDb db, ThreadWrites writes, CommentPipeline pipeline, ModerationRules rules, MarkdownRenderer renderer,
     UserManager<ForumUser> users, TimeProvider clock)
 {
+    /// <summary>The name a comment whose writer erased their details is shown under.</summary>
+    public const string AnonymousName = "Anonymous";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Applies a moderator's action to each comment it changes; returns how many it changed.</summary>
@@ -207,6 +211,27 @@ public sealed class ThreadChanges(
         await db.SaveChangesAsync(ct);
         await scope.CommitAsync(ct);
         return new ChangeOutcome(true, comment.ErasedAt is null ? null : CommentStatus.Trash);
+    }
+
+    /// <summary>
+    /// Erases what a comment stores about its writer (name, email, website, address, browser) and keeps its text:
+    /// a guest erasing their personal data. Announced as an edit, so the pages that show the name follow.
+    /// </summary>
+    public async Task<ChangeOutcome> AnonymizeAsync(long id, Actor actor, CancellationToken ct)
+    {
+        await using var scope = await writes.BeginAsync(ct);
+        if (await LockedCommentAsync(id, c => c.ErasedAt == null, ct) is not { } comment) return ChangeOutcome.NotFound;
+        if (comment is { AuthorName: AnonymousName, AuthorEmail: null, AuthorUrl: null, IpAddress: null, UserAgent: null }) return new ChangeOutcome(true, comment.Status);
+        comment.AuthorName = AnonymousName;
+        comment.AuthorEmail = null;
+        comment.AuthorUrl = null;
+        comment.IpAddress = null;
+        comment.UserAgent = null;
+        AuditLog.Comment(db, actor, Now, "Anonymize", comment, comment.Status, comment.Status, "the writer's name, email, website, IP and browser erased");
+        await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, comment.Status, comment.Status));
+        await scope.CommitAsync(ct);
+        return new ChangeOutcome(true, comment.Status);
     }
 
     /// <summary>A moderator's reply is published at once; a held comment they answer is approved with it.</summary>

@@ -9,6 +9,9 @@ public sealed record Actor(string? UserId, string Name)
 {
     public static readonly Actor Webmention = new(null, "webmention");
 
+    /// <summary>A guest acting on their own comment with its signed link.</summary>
+    public static readonly Actor GuestAuthor = new(null, "its writer (guest link)");
+
     public static Actor Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -25,6 +25,14 @@ public static class ForumUrls
     /// <summary>The stable address of a comment, which redirects to wherever it is now.</summary>
     public static string Permalink(long id) => string.Create(CultureInfo.InvariantCulture, $"/comments/{id}");
 
+    /// <summary>Where a guest edits or deletes their own comment, with the signed token that lets them.</summary>
+    public static string GuestEdit(long id, string token) =>
+        string.Create(CultureInfo.InvariantCulture, $"/comments/{id}/edit?token={Uri.EscapeDataString(token)}");
+
+    /// <summary>Where a guest sees and erases what is stored about them with a comment, with its signed token.</summary>
+    public static string GuestData(long id, string token) =>
+        string.Create(CultureInfo.InvariantCulture, $"/comments/{id}/your-data?token={Uri.EscapeDataString(token)}");
+
     public static string Reply(string slug, long id) => string.Create(CultureInfo.InvariantCulture, $"{Posts}{Uri.EscapeDataString(slug)}/reply/{id}");
 
     public static string EditPost(string slug) => $"{Posts}{Uri.EscapeDataString(slug)}/edit";
