@@ -359,6 +359,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<long?>("WordPressId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportKey")
@@ -367,6 +370,8 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                     b.HasIndex("ParentId");
 
                     b.HasIndex("RepliesToId");
+
+                    b.HasIndex("WordPressId");
 
                     b.HasIndex("AuthorEmail", "Status");
 
@@ -658,6 +663,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("WordPressId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportKey")
@@ -665,6 +673,8 @@ namespace SomeForum.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("WordPressId");
 
                     b.HasIndex("AuthorId", "Status");
 

@@ -345,6 +345,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportKey")
@@ -353,6 +356,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("ParentId");
 
                     b.HasIndex("RepliesToId");
+
+                    b.HasIndex("WordPressId");
 
                     b.HasIndex("AuthorEmail", "Status");
 
@@ -636,6 +641,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportKey")
@@ -643,6 +651,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("WordPressId");
 
                     b.HasIndex("AuthorId", "Status");
 
