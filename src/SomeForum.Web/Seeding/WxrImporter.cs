@@ -269,7 +269,10 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
                     && byId.TryGetValue(answeredId, out var target) ? entries.GetValueOrDefault(target) : null;
                 restored = new RestoredFacts(received, edited, erased, meta.GetValueOrDefault(WxrMeta.ModerationReason), answered);
             }
-            var key = meta.GetValueOrDefault(WxrMeta.ImportKey) is { Length: > 0 and <= CommentLimits.ImportKeyLength } own ? own : $"{planned.Key}#comment-{comment.Id}";
+            // A comment of a SomeForum export keeps the key it had there, or none, as it was (its WordPress id finds it);
+            // a comment from WordPress is keyed by its post's key and its id.
+            var key = restored is null ? $"{planned.Key}#comment-{comment.Id}"
+                : meta.GetValueOrDefault(WxrMeta.ImportKey) is { Length: > 0 and <= CommentLimits.ImportKeyLength } own ? own : null;
             // Known before its replies are made, so a later reply answering it finds this very entry.
             var replies = new List<ImportedEntry>(node.Replies.Count);
             var entry = new ImportedEntry(submissions[index[comment]], replies, StatusOf(comment), key, comment.Id, restored);

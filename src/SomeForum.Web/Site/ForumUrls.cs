@@ -60,7 +60,8 @@ public static class ForumUrls
         {
             parts = parts[..^1];
         }
-        if (parts.Length is not (3 or 4) || !Number(parts[0], 4) || !Number(parts[1], 2) || (parts.Length == 4 && !Number(parts[2], 2))) return null;
+        // Four parts are year, month, day and slug; three are year, month and slug, unless the third is a day (an archive).
+        if (parts.Length is not (3 or 4) || !Number(parts[0], 4) || !Number(parts[1], 2) || Number(parts[2], 2) != (parts.Length == 4)) return null;
         var slug = Uri.UnescapeDataString(parts[^1]);
         return slug.Length is > 0 and <= 200 ? slug : null;
 
