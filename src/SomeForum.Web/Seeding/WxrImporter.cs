@@ -40,7 +40,10 @@ public sealed record WxrPlan(
         var comments = Posts.SelectMany(p => p.AllComments).ToList();
         var (articles, pages) = (Posts.Count(p => p.Item.PostType == "post"), Posts.Count(p => p.Item.PostType == "page"));
         var (published, drafts) = (Posts.Count(p => p.Status == PostStatus.Published), Posts.Count(p => p.Status == PostStatus.Draft));
-        Line($"Posts to import: {Posts.Count} ({articles} posts, {pages} pages; {published} published, {drafts} drafts)");
+        // Only a SomeForum export brings posts awaiting review or in the trash.
+        var (pending, trash) = (Posts.Count(p => p.Status == PostStatus.Pending), Posts.Count(p => p.Status == PostStatus.Trash));
+        var others = (pending > 0 ? $", {pending} pending" : "") + (trash > 0 ? $", {trash} in the trash" : "");
+        Line($"Posts to import: {Posts.Count} ({articles} posts, {pages} pages; {published} published, {drafts} drafts{others})");
         Line($"Comments to import: {comments.Count} ({StatusCounts(comments)}); {comments.Count(c => WxrImporter.KindOf(c) != CommentKind.Comment)} of them pingbacks or trackbacks");
         if (Posts.Count > 0)
         {
@@ -48,7 +51,13 @@ public sealed record WxrPlan(
             foreach (var post in Posts)
             {
                 var all = post.AllComments.ToList();
-                var status = post.Status == PostStatus.Published ? "published" : "draft";
+                var status = post.Status switch
+                {
+                    PostStatus.Published => "published",
+                    PostStatus.Pending => "pending",
+                    PostStatus.Trash => "in the trash",
+                    _ => "draft",
+                };
                 var note = post.Note is null ? "" : $" ({post.Note})";
                 var counts = all.Count == 0 ? "no comments" : $"{all.Count} comment{(all.Count == 1 ? "" : "s")} ({StatusCounts(all)})";
                 Line($"  /posts/{post.Slug}  {post.Item.PostType} {post.Item.PostId}, {status}{note}: {counts}");

@@ -9,42 +9,50 @@ namespace SomeForum.IntegrationTests.Posts;
 /// A WordPress site imported with import-wxr keeps its old links: each is sent on for good (301) to where its post
 /// or comment is now, and one that names nothing a reader may see is 404.
 /// </summary>
-public sealed class OldWordPressLinksTests : IDisposable
+public sealed class OldWordPressLinksTests(OldWordPressLinksTests.ImportedSite site) : IClassFixture<OldWordPressLinksTests.ImportedSite>
 {
-    private readonly ForumFactory factory = new();
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"someforum-old-links-{Guid.NewGuid():N}.xml");
+    private readonly ForumFactory factory = site.Factory;
 
-    public void Dispose()
+    /// <summary>One site with the old blog imported, for every story here: they only read it.</summary>
+    public sealed class ImportedSite : IAsyncLifetime
     {
-        factory.Dispose();
-        File.Delete(file);
-    }
+        private readonly string file = Path.Combine(Path.GetTempPath(), $"someforum-old-links-{Guid.NewGuid():N}.xml");
 
-    private async Task ImportAsync()
-    {
-        await File.WriteAllTextAsync(file, """
-            <?xml version="1.0" encoding="UTF-8" ?>
-            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-            <channel>
-            <wp:wxr_version>1.2</wp:wxr_version>
-            <wp:base_site_url>https://old-blog.example.org</wp:base_site_url>
-            <item><title>Hello world</title><content:encoded>Hi.</content:encoded><wp:post_id>123</wp:post_id>
-              <wp:post_date_gmt>2013-12-01 10:00:00</wp:post_date_gmt><wp:post_name>hello-world</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
-              <wp:comment><wp:comment_id>456</wp:comment_id><wp:comment_author>Ann</wp:comment_author><wp:comment_content>Published.</wp:comment_content>
-                <wp:comment_date_gmt>2013-12-02 10:00:00</wp:comment_date_gmt><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
-              <wp:comment><wp:comment_id>457</wp:comment_id><wp:comment_author>Bob</wp:comment_author><wp:comment_content>Held.</wp:comment_content>
-                <wp:comment_date_gmt>2013-12-03 10:00:00</wp:comment_date_gmt><wp:comment_approved>0</wp:comment_approved><wp:comment_parent>456</wp:comment_parent></wp:comment>
-            </item>
-            <item><title>Not yet</title><content:encoded>Draft.</content:encoded><wp:post_id>124</wp:post_id>
-              <wp:post_name>not-yet</wp:post_name><wp:status>draft</wp:status><wp:post_type>post</wp:post_type></item>
-            <item><title>About</title><content:encoded>A page.</content:encoded><wp:post_id>200</wp:post_id>
-              <wp:post_date_gmt>2013-01-01 10:00:00</wp:post_date_gmt><wp:post_name>about</wp:post_name><wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
-            </channel>
-            </rss>
-            """);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Assert.True(await ImportWxrCommand.RunAsync(factory.Services, [file], output, error) == 0, error.ToString());
+        public ForumFactory Factory { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            await File.WriteAllTextAsync(file, """
+                <?xml version="1.0" encoding="UTF-8" ?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel>
+                <wp:wxr_version>1.2</wp:wxr_version>
+                <wp:base_site_url>https://old-blog.example.org</wp:base_site_url>
+                <item><title>Hello world</title><content:encoded>Hi.</content:encoded><wp:post_id>123</wp:post_id>
+                  <wp:post_date_gmt>2013-12-01 10:00:00</wp:post_date_gmt><wp:post_name>hello-world</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+                  <wp:comment><wp:comment_id>456</wp:comment_id><wp:comment_author>Ann</wp:comment_author><wp:comment_content>Published.</wp:comment_content>
+                    <wp:comment_date_gmt>2013-12-02 10:00:00</wp:comment_date_gmt><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
+                  <wp:comment><wp:comment_id>457</wp:comment_id><wp:comment_author>Bob</wp:comment_author><wp:comment_content>Held.</wp:comment_content>
+                    <wp:comment_date_gmt>2013-12-03 10:00:00</wp:comment_date_gmt><wp:comment_approved>0</wp:comment_approved><wp:comment_parent>456</wp:comment_parent></wp:comment>
+                </item>
+                <item><title>Not yet</title><content:encoded>Draft.</content:encoded><wp:post_id>124</wp:post_id>
+                  <wp:post_name>not-yet</wp:post_name><wp:status>draft</wp:status><wp:post_type>post</wp:post_type></item>
+                <item><title>About</title><content:encoded>A page.</content:encoded><wp:post_id>200</wp:post_id>
+                  <wp:post_date_gmt>2013-01-01 10:00:00</wp:post_date_gmt><wp:post_name>about</wp:post_name><wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+                </channel>
+                </rss>
+                """);
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.True(await ImportWxrCommand.RunAsync(Factory.Services, [file], output, error) == 0, error.ToString());
+        }
+
+        public Task DisposeAsync()
+        {
+            Factory.Dispose();
+            File.Delete(file);
+            return Task.CompletedTask;
+        }
     }
 
     [Theory]
@@ -57,7 +65,6 @@ public sealed class OldWordPressLinksTests : IDisposable
     [InlineData("/2013/12/01/hello-world/comment-page-2/", "/posts/hello-world#main")]
     public async Task AnOldLinkToAPostIsSentToItForGood(string oldLink, string now)
     {
-        await ImportAsync();
         using var browser = new Browser(factory);
 
         var answer = await browser.GetAsync(oldLink);
@@ -73,7 +80,6 @@ public sealed class OldWordPressLinksTests : IDisposable
     [InlineData("/2013/12/01/hello-world/?replytocom=456")]
     public async Task AnOldReplyLinkIsSentToItsCommentsStableAddress(string oldLink)
     {
-        await ImportAsync();
         var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.WordPressId == 456).Select(c => c.Id).SingleAsync());
         using var browser = new Browser(factory);
 
@@ -96,7 +102,6 @@ public sealed class OldWordPressLinksTests : IDisposable
     [InlineData("/2013/12/01/not-yet/")]
     public async Task AnOldLinkToNothingAReaderMaySeeIsNotFound(string oldLink)
     {
-        await ImportAsync();
         using var browser = new Browser(factory);
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(oldLink)).Status);
@@ -105,7 +110,6 @@ public sealed class OldWordPressLinksTests : IDisposable
     [Fact]
     public async Task TheHomePageIsStillTheHomePage()
     {
-        await ImportAsync();
         using var browser = new Browser(factory);
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).Status);
@@ -115,7 +119,6 @@ public sealed class OldWordPressLinksTests : IDisposable
     [Fact]
     public async Task TheLookupsUseAnIndex()
     {
-        await ImportAsync();
         var found = await factory.WithDbAsync(async db =>
         {
             var connection = db.Database.GetDbConnection();
