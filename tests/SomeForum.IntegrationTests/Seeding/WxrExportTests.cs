@@ -106,8 +106,9 @@ public sealed partial class WxrExportTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("/posts/later-trashed  post ", report, StringComparison.Ordinal);
         Assert.Contains(", in the trash: 40 comments (40 approved, 0 pending, 0 spam, 0 trash)", report, StringComparison.Ordinal);
         await AssertSameSiteAsync(source, target);
-        Assert.Equal((PostStatus.Trash, (PostStatus?)PostStatus.Published),
-            await target.WithDbAsync(db => db.Posts.Where(p => p.Slug == "later-trashed").Select(p => ValueTuple.Create(p.Status, p.StatusBeforeTrash)).SingleAsync()));
+        var trashedCopy = await target.WithDbAsync(db => db.Posts.Where(p => p.Slug == "later-trashed").Select(p => new { p.Status, p.StatusBeforeTrash }).SingleAsync());
+        Assert.Equal(PostStatus.Trash, trashedCopy.Status);
+        Assert.Equal(PostStatus.Published, trashedCopy.StatusBeforeTrash);
         await FigureChecks.AssertFiguresMatchCountingAsync(target);
         Assert.Equal(WithoutExportDate(await File.ReadAllTextAsync(export)), WithoutExportDate(await File.ReadAllTextAsync(await ExportAsync(target))));
     }
