@@ -38,6 +38,15 @@ public sealed record CommentSubmission
 /// <summary>
 /// A comment brought in with its replies, for <see cref="CommentPipeline.ImportThreadsAsync"/>; its own ParentId is not read.
 /// <paramref name="Status"/>, when given, is the status the comment had where it came from (a WordPress export's held or
-/// spam comment), kept instead of the moderation rules' verdict; <paramref name="ImportKey"/> names it there.
+/// spam comment), kept instead of the moderation rules' verdict; <paramref name="ImportKey"/> names it there, and
+/// <paramref name="WordPressId"/> is its id in the export it came from.
 /// </summary>
-public sealed record ImportedEntry(CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies, CommentStatus? Status = null, string? ImportKey = null);
+public sealed record ImportedEntry(
+    CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies, CommentStatus? Status = null, string? ImportKey = null,
+    long? WordPressId = null, RestoredFacts? Restored = null);
+
+/// <summary>
+/// What a comment was on the site that exported it (a SomeForum export), put back as it was rather than set anew.
+/// <paramref name="RepliesTo"/> is the entry it answers when it was attached beside it (the depth limit): one of its own thread.
+/// </summary>
+public sealed record RestoredFacts(DateTime? ReceivedAt, DateTime? EditedAt, DateTime? ErasedAt, string? ModerationReason, ImportedEntry? RepliesTo);

@@ -48,6 +48,7 @@ public static class PagesSetup
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(SecurityHeaders);
+        app.UseWordPressLinks();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -351,6 +351,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportKey")
@@ -359,6 +362,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("ParentId");
 
                     b.HasIndex("RepliesToId");
+
+                    b.HasIndex("WordPressId");
 
                     b.HasIndex("AuthorEmail", "Status");
 
@@ -772,6 +777,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportKey")
@@ -779,6 +787,8 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("WordPressId");
 
                     b.HasIndex("AuthorId", "Status");
 
