@@ -276,19 +276,4 @@ public sealed class ModerationActionTests : IDisposable
         var manager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ForumUser>>();
         Assert.Single(await manager.GetUsersInRoleAsync(Roles.Administrator));
     }
-
-    [Fact]
-    public async Task SignInLocksTheAccountAfterRepeatedFailures()
-    {
-        await factory.CreateUserAsync("victim@example.org");
-        using var attacker = new Browser(factory);
-        for (var i = 0; i < 5; i++)
-        {
-            var failed = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", "wrong password " + i)]);
-            Assert.Equal(HttpStatusCode.Unauthorized, failed.Status);
-        }
-        var locked = await attacker.SubmitAsync("/account/sign-in", "form.stacked-form", [new("Input.Email", "victim@example.org"), new("Input.Password", ForumFactory.UserPassword)]);
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.Status);
-        Assert.Contains("locked", locked.Body, StringComparison.Ordinal);
-    }
 }

@@ -346,7 +346,7 @@ public sealed partial class WxrExportTests(ITestOutputHelper log) : IDisposable
     {
         var forum = new ForumFactory()
             .With("Pingback:SiteUrl", "https://forum.example.org")
-            .With("Seeding:Directory", Path.Combine(Path.GetTempPath(), $"no-seeds-{Guid.NewGuid():N}"));
+            .With("Seeding:Directory", Directory.CreateTempSubdirectory("someforum-no-seeds-").FullName);
         others.Add(forum);
         Assert.Equal(0, forum.WithDbAsync(db => db.Posts.CountAsync()).GetAwaiter().GetResult());
         return forum;
