@@ -44,17 +44,25 @@ public sealed class PostgresNotUpYetTests
         var database = $"someforum_test_{Guid.NewGuid():N}";
         var port = FreePort();
         using var stop = new CancellationTokenSource();
-        // Nothing listens on the port for the first seconds; then every connection is relayed to the real server.
+        // The server is not up for the app's first attempt, however long the app takes to make it (a loaded machine
+        // starts slowly): that connection is cut at once. Every later one is relayed to the real server.
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Start();
         var relay = Task.Run(async () =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(4), stop.Token);
-            var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
             try
             {
+                var first = true;
                 while (!stop.IsCancellationRequested)
                 {
                     var client = await listener.AcceptTcpClientAsync(stop.Token);
+                    if (first)
+                    {
+                        first = false;
+                        client.Client.LingerState = new LingerOption(true, 0);
+                        client.Dispose();
+                        continue;
+                    }
                     _ = Task.Run(async () =>
                     {
                         using var _ = client;
