@@ -192,7 +192,13 @@ public sealed class CommentPipeline(
                     var (entry, parent, root, depth) = batch[i];
                     var (text, html, name, email) = prepared[i];
                     var submission = entry.Comment with { PostId = postId, ParentId = null, Text = text, AuthorName = name, AuthorEmail = email };
-                    var verdict = entry.Status is { } kept
+                    if (entry.Erased)
+                    {
+                        (text, html, name, email) = ("", "", "", null);
+                        submission = submission with { Text = "", AuthorName = "", AuthorEmail = null, AuthorUrl = null, IpAddress = null, UserAgent = null, SourceUrl = null, SourceTitle = null };
+                    }
+                    var verdict = entry.Erased ? new ModerationVerdict(CommentStatus.Trash, "Deleted where it came from; kept as an empty placeholder for its replies")
+                        : entry.Status is { } kept
                         ? new ModerationVerdict(kept, kept == CommentStatus.Approved ? null : $"Imported as {kept.ToString().ToLowerInvariant()}")
                         : await moderation.JudgeRenderedAsync(submission, html, CommentOrigin.Import, ct);
                     var parentPath = parent < 0 ? null : comments[parent].ThreadPath;
@@ -200,7 +206,15 @@ public sealed class CommentPipeline(
                     comment.Id = ids[i];
                     comment.ThreadPath = ThreadPath.Of(parentPath, comment.Id);
                     comment.ImportKey = entry.ImportKey;
-                    CommentText.Write(comment, text, html);
+                    if (entry.Erased)
+                    {
+                        comment.ErasedAt = now;
+                        CommentText.Clear(comment);
+                    }
+                    else
+                    {
+                        CommentText.Write(comment, text, html);
+                    }
                     if (comment.Status == CommentStatus.Approved)
                     {
                         published++;

@@ -39,5 +39,8 @@ public sealed record CommentSubmission
 /// A comment brought in with its replies, for <see cref="CommentPipeline.ImportThreadsAsync"/>; its own ParentId is not read.
 /// <paramref name="Status"/>, when given, is the status the comment had where it came from (a WordPress export's held or
 /// spam comment), kept instead of the moderation rules' verdict; <paramref name="ImportKey"/> names it there.
+/// <paramref name="Erased"/> brings one that was deleted there only as the empty placeholder its replies hang from,
+/// as a moderator's delete leaves it here: in the trash, without text, author or address.
 /// </summary>
-public sealed record ImportedEntry(CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies, CommentStatus? Status = null, string? ImportKey = null);
+public sealed record ImportedEntry(
+    CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies, CommentStatus? Status = null, string? ImportKey = null, bool Erased = false);

@@ -63,11 +63,15 @@ public static partial class WordPressText
     }
 
     /// <summary>A post's or comment's text: its sanitized HTML, and the Markdown written from that HTML.</summary>
-    public static (string Html, string Markdown) Convert(MarkdownRenderer renderer, string wordPressHtml, TextKind kind)
+    public static (string Html, string Markdown) Convert(MarkdownRenderer renderer, string wordPressHtml, TextKind kind) =>
+        ConvertHtml(renderer, AutoParagraphs(wordPressHtml), kind);
+
+    /// <summary>HTML that is already in paragraphs (a Disqus message, or WordPress's after <see cref="AutoParagraphs"/>), the same way.</summary>
+    public static (string Html, string Markdown) ConvertHtml(MarkdownRenderer renderer, string html, TextKind kind)
     {
         ArgumentNullException.ThrowIfNull(renderer);
-        var html = renderer.SanitizeHtml(AutoParagraphs(wordPressHtml), kind);
-        return (html, ToMarkdown(html, kind == TextKind.Post ? 1 : 3));
+        var sanitized = renderer.SanitizeHtml(html, kind);
+        return (sanitized, ToMarkdown(sanitized, kind == TextKind.Post ? 1 : 3));
     }
 
     /// <summary>Text without markup (a pingback's excerpt), whitespace collapsed.</summary>
