@@ -36,7 +36,7 @@ public sealed record DisqusPlan(
         var forum = Disqus.Forum is null ? "an unnamed forum" : $"the forum '{Disqus.Forum}'";
         Line($"{File}: Disqus export of {forum} ({Disqus.Threads.Count} threads, {Disqus.Posts.Count} posts)");
         var comments = Posts.SelectMany(p => p.AllComments).ToList();
-        Line($"Posts to import into: {Posts.Count} ({Posts.Count(p => !p.IsNew)} already here, {Posts.Count(p => p.IsNew)} new drafts)");
+        Line($"Posts to import into: {Posts.Count} (already here: {Posts.Count(p => !p.IsNew)}; new drafts: {Posts.Count(p => p.IsNew)})");
         Line($"Comments to import: {comments.Count} ({StatusCounts(comments)}); {comments.Count(c => c.IsDeleted)} of them deleted in Disqus, kept as empty placeholders for their replies");
         if (Posts.Count > 0)
         {

@@ -32,6 +32,9 @@ public static partial class WordPressText
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
+    [GeneratedRegex(@"<(/?)(b|i)(?=[\s/>])[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex OldEmphasis();
+
     /// <summary>
     /// What WordPress's wpautop does when it shows a text, in short: a blank line ends a paragraph, a single line
     /// break is a line break; text that is already a block (a list, a quote, a paragraph) and anything inside
@@ -70,7 +73,9 @@ public static partial class WordPressText
     public static (string Html, string Markdown) ConvertHtml(MarkdownRenderer renderer, string html, TextKind kind)
     {
         ArgumentNullException.ThrowIfNull(renderer);
-        var sanitized = renderer.SanitizeHtml(html, kind);
+        ArgumentNullException.ThrowIfNull(html);
+        // Comment boxes (Disqus's, WordPress's) write <b> and <i>, which the allowlist would unwrap to plain text.
+        var sanitized = renderer.SanitizeHtml(OldEmphasis().Replace(html, m => $"<{m.Groups[1].Value}{(m.Groups[2].Value.Equals("b", StringComparison.OrdinalIgnoreCase) ? "strong" : "em")}>"), kind);
         return (sanitized, ToMarkdown(sanitized, kind == TextKind.Post ? 1 : 3));
     }
 
