@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Comments;
@@ -44,8 +45,8 @@ public sealed record DisqusPlan(
             foreach (var post in Posts)
             {
                 var all = post.AllComments.ToList();
-                var what = post.IsNew ? $"new draft \"{post.Title}\"" : "existing post";
-                var threads = string.Join(", ", post.Threads.Select(t => $"thread {t.Id}{(t.Link is null ? "" : $" ({t.Link})")}"));
+                var what = post.IsNew ? $"new draft \"{Printable(post.Title)}\"" : "existing post";
+                var threads = string.Join(", ", post.Threads.Select(t => $"thread {t.Id}{(t.Link is null ? "" : $" ({Printable(t.Link)})")}"));
                 Line($"  {ForumUrls.Post(post.Slug)}  {what}, {threads}: {all.Count} comment{(all.Count == 1 ? "" : "s")} ({StatusCounts(all)})");
             }
         }
@@ -56,6 +57,13 @@ public sealed record DisqusPlan(
     }
 
     private static string StatusCounts(IEnumerable<DisqusPost> comments) => ImportThreads.StatusCounts(comments.Select(DisqusImporter.StatusOf));
+
+    /// <summary>A title or link from the file, without the control characters that could drive the terminal it is printed on.</summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+    }
 }
 
 public sealed record DisqusImportResult(int Posts, int Comments);
@@ -73,10 +81,20 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
     [GeneratedRegex(@"\.(html?|php|aspx?|jsp|cgi)$", RegexOptions.IgnoreCase)]
     private static partial Regex PageExtension();
 
+    /// <summary>The file as Disqus mails it (<c>….xml.gz</c>) or unpacked.</summary>
     public static DisqusFile ReadFile(string path)
     {
-        using var stream = File.OpenRead(path);
-        return DisqusReader.Read(stream, Path.GetFileName(path));
+        using var file = File.OpenRead(path);
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return DisqusReader.Read(file, Path.GetFileName(path));
+        using var unpacked = new GZipStream(file, CompressionMode.Decompress);
+        try
+        {
+            return DisqusReader.Read(unpacked, Path.GetFileName(path));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImportFormatException(Path.GetFileName(path), 1, 1, $"not a gzip file: {e.Message}");
+        }
     }
 
     /// <summary>Published unless Disqus marked it spam; one deleted there is kept only as its replies' placeholder.</summary>
@@ -192,7 +210,7 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
             var target = match is null ? $"new:{key}" : Invariant($"post:{match.Id}");
             if (targets.TryGetValue(target, out var shared))
             {
-                duplicates.Add(Invariant($"thread {thread.Id} ({thread.Link}) is the page of thread {shared.Threads[0].Id}: their comments go to one post"));
+                duplicates.Add(Invariant($"thread {thread.Id} ({DisqusPlan.Printable(thread.Link ?? "")}) is the page of thread {shared.Threads[0].Id}: their comments go to one post"));
                 shared.Threads.Add(thread);
             }
             else
@@ -218,7 +236,7 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
         var already = alreadyByThread.OrderBy(a => threads[a.Key].Line).Select(a =>
         {
             var thread = threads[a.Key];
-            return Invariant($"{a.Value} comment{(a.Value == 1 ? "" : "s")} of thread {thread.Id}{(thread.Link is null ? "" : $" ({thread.Link})")}");
+            return Invariant($"{a.Value} comment{(a.Value == 1 ? "" : "s")} of thread {thread.Id}{(thread.Link is null ? "" : $" ({DisqusPlan.Printable(thread.Link)})")}");
         }).ToList();
         return new DisqusPlan(file, disqus, planned, already, skipped, orphans, duplicates);
     }

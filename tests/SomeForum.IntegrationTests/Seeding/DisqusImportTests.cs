@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
@@ -135,6 +136,28 @@ public sealed class DisqusImportTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task TheGzippedFileDisqusMailsReadsAsTheUnpackedOne()
+    {
+        var packed = Path.Combine(Path.GetTempPath(), $"someforum-{Guid.NewGuid():N}-exampleblog-all.xml.gz");
+        written.Add(packed);
+        await using (var output = new GZipStream(File.Create(packed), CompressionLevel.Fastest))
+        await using (var input = File.OpenRead(Fixture("small-export.xml")))
+        {
+            await input.CopyToAsync(output);
+        }
+        var notGzip = Write("not-gzip.xml.gz", "<disqus/>");
+
+        var plain = await RunAsync(Fixture("small-export.xml"), "--dry-run");
+        var run = await RunAsync(packed, "--dry-run");
+        var refused = await RunAsync(notGzip, "--dry-run");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(plain.Out.Replace("small-export.xml:", "", StringComparison.Ordinal), run.Out.Replace($"{Path.GetFileName(packed)}:", "", StringComparison.Ordinal));
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("not-gzip.xml.gz, line 1, column 1: not a gzip file", refused.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportingTheSameFileTwiceChangesNothing()
     {
         Assert.Equal(0, (await RunAsync(Fixture("small-export.xml"))).Exit);
@@ -170,6 +193,19 @@ public sealed class DisqusImportTests(ITestOutputHelper log) : IDisposable
         Assert.Single(stored.Values.Select(c => c.PostId).Distinct());
         Assert.Equal(stored[14].Id, stored[15].ParentId);
         await FigureChecks.AssertFiguresMatchCountingAsync(factory);
+    }
+
+    [Fact]
+    public async Task ATitleOrLinkCannotDriveTheTerminalTheReportIsPrintedOn()
+    {
+        // XML 1.0 allows the C1 controls; U+009B opens an escape sequence on many terminals.
+        var file = Write("controls.xml", Export([Thread(1, "https://old.example.org/x/?q=&#x9b;2J", "Title &#x9b;31mred")], [Post(10, 1, 0)]));
+
+        var run = await RunAsync(file, "--dry-run");
+
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("new draft \"Title ?31mred\", thread 1 (https://old.example.org/x/?q=?2J)", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u009b', run.Out);
     }
 
     [Fact]
