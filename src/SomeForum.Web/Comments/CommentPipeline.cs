@@ -181,7 +181,7 @@ public sealed class CommentPipeline(
                 {
                     var submission = batch[i].Entry.Comment;
                     var text = CommentText.Normalize(submission.Kind, submission.Text);
-                    prepared[i] = (text, CommentText.Html(renderer, submission.Kind, text), submission.AuthorName.Trim(),
+                    prepared[i] = (text, ImportedHtml(submission.Kind, text), submission.AuthorName.Trim(),
                         string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant());
                 });
 
@@ -234,6 +234,20 @@ public sealed class CommentPipeline(
                 db.Comments.AddRange(comments);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+            }
+
+            // A text brought in was accepted where it was written: one nested deeper than the renderer takes is kept,
+            // shown as plain text, rather than refusing the whole import over it.
+            string ImportedHtml(CommentKind kind, string text)
+            {
+                try
+                {
+                    return CommentText.Html(renderer, kind, text);
+                }
+                catch (TooDeeplyNestedException)
+                {
+                    return MarkdownRenderer.PlainTextToHtml(text);
+                }
             }
 
             void Flatten(ImportedEntry entry, int parent, int root, int depth)

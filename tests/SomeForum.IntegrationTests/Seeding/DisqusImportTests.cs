@@ -209,6 +209,23 @@ public sealed class DisqusImportTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task AMessageNestedDeeperThanTheRendererTakesIsKeptAsPlainText()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<blockquote>", 5_000)) + "the deepest words" + string.Concat(Enumerable.Repeat("</blockquote>", 5_000));
+        var file = Write("deep.xml", Export([Thread(1, $"https://old.example.org/{SeedSlug}/", "Deep")],
+            [Post(10, 1, 0), Post(11, 1, 10).Replace("<p>Post 11.</p>", deep, StringComparison.Ordinal)]));
+
+        var run = await RunAsync(file);
+
+        Assert.True(run.Exit == 0, run.Err);
+        var stored = await StoredAsync();
+        Assert.Equal(stored[10].Id, stored[11].ParentId);
+        Assert.StartsWith("<p>&gt; &gt; &gt; ", stored[11].Html, StringComparison.Ordinal);
+        Assert.Contains("the deepest words", stored[11].Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<blockquote", stored[11].Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedFilesAreRefusedWholeWithTheirLineAndColumn()
     {
         var before = await SnapshotAsync();
