@@ -125,11 +125,11 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
         }
 
         var imported = (await db.Comments.AsNoTracking().Where(c => c.ImportKey != null && c.ImportKey.StartsWith(KeyPrefix))
-            .Select(c => new { c.ImportKey, c.PostId }).ToListAsync(ct)).ToDictionary(c => c.ImportKey!, c => c.PostId, StringComparer.Ordinal);
+            .Select(c => c.ImportKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var existing = await db.Posts.AsNoTracking().Select(p => new ExistingPost(p.Id, p.Slug, p.Status, p.ImportKey)).ToListAsync(ct);
         var bySlug = existing.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         var byKey = existing.Where(p => p.ImportKey is not null).ToDictionary(p => p.ImportKey!, StringComparer.Ordinal);
-        var slugs = existing.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        var slugs = ImportThreads.TakenSlugs(existing.Select(p => p.Slug));
 
         // A reply to a comment imported before (from an earlier export) cannot join that thread here: it is listed, not moved.
         var blocked = new Dictionary<long, bool>();
@@ -148,7 +148,7 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
                 }
                 chain.Add(current.Id);
                 blocked[current.Id] = false;
-                if (current.ParentId != 0 && imported.ContainsKey(CommentKey(current.ParentId)))
+                if (current.ParentId != 0 && imported.Contains(CommentKey(current.ParentId)))
                 {
                     result = true;
                     break;
@@ -176,7 +176,7 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
             {
                 skipped.Add("post of a thread deleted in Disqus");
             }
-            else if (imported.ContainsKey(CommentKey(post.Id)))
+            else if (imported.Contains(CommentKey(post.Id)))
             {
                 alreadyByThread[thread.Id] = alreadyByThread.GetValueOrDefault(thread.Id) + 1;
             }

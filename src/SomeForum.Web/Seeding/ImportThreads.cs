@@ -1,5 +1,7 @@
 using System.Globalization;
 using SomeForum.Web.Comments;
+using SomeForum.Web.Posts;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Seeding;
 
@@ -132,12 +134,23 @@ public static class ImportThreads
             list.Sort((a, b) => (shape.WrittenAt(a.Comment) ?? DateTime.MinValue, shape.Id(a.Comment)).CompareTo((shape.WrittenAt(b.Comment) ?? DateTime.MinValue, shape.Id(b.Comment))));
     }
 
-    /// <summary>The slug itself when it is free, else the first of slug-2, slug-3… that is; taken from then on.</summary>
+    /// <summary>Every slug in use, and the one a route reserves, by what each looks like to a reader: for <see cref="UniqueSlug"/>.</summary>
+    public static HashSet<string> TakenSlugs(IEnumerable<string> slugs)
+    {
+        var taken = slugs.Select(Slug.Skeleton).ToHashSet(StringComparer.Ordinal);
+        taken.Add(Slug.Skeleton(ForumUrls.SlugOf(ForumUrls.NewPost)!));
+        return taken;
+    }
+
+    /// <summary>
+    /// The slug itself when neither it nor a look-alike is taken (<see cref="Slug.Skeleton"/>, as the editor checks),
+    /// else the first of slug-2, slug-3… that is free; taken from then on.
+    /// </summary>
     public static string UniqueSlug(string slug, HashSet<string> taken)
     {
         ArgumentNullException.ThrowIfNull(taken);
         var candidate = slug;
-        for (var n = 2; !taken.Add(candidate); n++) candidate = $"{slug}-{n}";
+        for (var n = 2; !taken.Add(Slug.Skeleton(candidate)); n++) candidate = $"{slug}-{n}";
         return candidate;
     }
 

@@ -116,7 +116,7 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
         var keys = candidates.Select(c => c.Key).ToList();
         var imported = await db.Posts.AsNoTracking().Where(p => p.ImportKey != null && keys.Contains(p.ImportKey))
             .ToDictionaryAsync(p => p.ImportKey!, p => p.Slug, ct);
-        var slugs = (await db.Posts.AsNoTracking().Select(p => p.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var slugs = ImportThreads.TakenSlugs(await db.Posts.AsNoTracking().Select(p => p.Slug).ToListAsync(ct));
         var already = new List<(WxrItem, string)>();
         var posts = new List<WxrPlannedPost>();
         var orphans = new List<ImportOrphan>();

@@ -226,6 +226,23 @@ public sealed class DisqusImportTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task ANewDraftNeverTakesAReservedOrLookAlikeAddress()
+    {
+        // "/posts/new" is the editor's page; "рор" in Cyrillic letters would pass for the Latin "pop" in an address bar.
+        var file = Write("addresses.xml", Export(
+            [Thread(1, "https://old.example.org/new/", "New"), Thread(2, "https://old.example.org/pop/", "Pop"), Thread(3, "https://old.example.org/%D1%80%D0%BE%D1%80/", "Look-alike")],
+            [Post(10, 1, 0), Post(11, 2, 0), Post(12, 3, 0)]));
+
+        var run = await RunAsync(file);
+
+        Assert.True(run.Exit == 0, run.Err);
+        var stored = await StoredAsync();
+        var slugs = await factory.WithDbAsync(db => db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Slug));
+        Assert.Equal(("new-2", "pop", "рор-2"), (slugs[stored[10].PostId], slugs[stored[11].PostId], slugs[stored[12].PostId]));
+        Assert.Equal("pop-2", Slug.Skeleton(slugs[stored[12].PostId]));
+    }
+
+    [Fact]
     public async Task MalformedFilesAreRefusedWholeWithTheirLineAndColumn()
     {
         var before = await SnapshotAsync();
