@@ -5,6 +5,7 @@ using SomeForum.Web.Data;
 using SomeForum.Web.Feeds;
 using SomeForum.Web.Hosting;
 using SomeForum.Web.Moderation;
+using SomeForum.Web.Notifications;
 using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
@@ -23,12 +24,16 @@ builder.AddComments();
 builder.AddModeration();
 builder.AddAvatars();
 builder.AddPingbacks();
+builder.AddMail();
 builder.AddSeeding();
 builder.AddPages();
 builder.AddReaderCache();
 builder.AddHosting();
 
 var app = builder.Build();
+
+// Every setting is checked before the database is touched: a mistyped one must not migrate or seed anything first.
+app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 
 await using (await app.Services.AcquireStartupLockAsync())
 {

@@ -11,6 +11,12 @@ public sealed class ForumUser : IdentityUser
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Mail me every new comment on my posts (once my address is confirmed).</summary>
+    public bool NotifyOfComments { get; set; }
+
+    /// <summary>A moderator who asked not to get the moderation queue's digest.</summary>
+    public bool ModerationDigestOff { get; set; }
+
     /// <summary>
     /// The name pages and feeds show: the display name, else the part of the address before the @. Never the
     /// whole address (the user name is the email), which must not reach a page.

@@ -73,6 +73,9 @@ public sealed class Comment
     /// importing again finds it and an old <c>#comment-ID</c> permalink can be sent to its new place.
     /// </summary>
     public string? ImportKey { get; set; }
+
+    /// <summary>Its <c>wp:comment_id</c> in the WordPress export it was imported from: what old <c>?replytocom=ID</c> links name.</summary>
+    public long? WordPressId { get; set; }
 }
 
 public enum CommentStatus

@@ -17,7 +17,7 @@ namespace SomeForum.Web.Comments;
 /// </summary>
 public sealed class CommentFormHandler(
     CommentPipeline pipeline, CommenterCookies cookies, ForumDb db, MarkdownRenderer renderer, IOptionsSnapshot<CommentOptions> options,
-    UserManager<ForumUser> users, ModerationSettings moderation, TimeProvider clock)
+    UserManager<ForumUser> users, ModerationSettings moderation, TimeProvider clock, Notifications.MailSubscriptions mail)
 {
     private ForumUser? account;
     private bool accountLoaded;
@@ -122,6 +122,12 @@ public sealed class CommentFormHandler(
                 ? new CommenterCookies.Details(comment.AuthorName, comment.AuthorEmail ?? "", comment.AuthorUrl)
                 : null);
             if (comment.Status == CommentStatus.Pending) cookies.AddPending(http, comment.Id);
+            if (input.NotifyOfReplies) await mail.SubscribeAsync(comment, ct);
+            // The guest's own link to edit or delete it shows beside it while the window is open (see GuestLinks).
+            if (signedIn is null && Options.GuestEditsUntil(comment.ReceivedAt) is { } editable)
+            {
+                cookies.AddOwn(http, new CommenterCookies.OwnComment(comment.Id, comment.ReceivedAt, editable), clock.GetUtcNow().UtcDateTime);
+            }
         }
         return result;
     }

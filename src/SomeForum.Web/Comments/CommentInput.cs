@@ -34,6 +34,9 @@ public sealed class CommentInput
     [Display(Name = "Save my name, email and website in this browser for the next time I comment.")]
     public bool Remember { get; set; }
 
+    /// <summary>Mail me when someone replies to this comment; never ticked unless the reader ticks it.</summary>
+    public bool NotifyOfReplies { get; set; }
+
     /// <summary>"preview" shows the rendered comment without saving it.</summary>
     public string? Intent { get; set; }
 

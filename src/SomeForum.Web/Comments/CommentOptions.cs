@@ -37,4 +37,15 @@ public sealed class CommentOptions
     /// <summary>Larger comment requests are refused with 413 before they are read.</summary>
     [Range(4_096, 16 * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Minutes after posting that a guest may edit or delete their comment with its link; 0 turns it off.</summary>
+    [Range(0, 7 * 24 * 60)]
+    public int EditWindowMinutes { get; set; } = 15;
+
+    /// <summary>Until when a guest may edit a comment received then; null when guest editing is off.</summary>
+    public DateTime? GuestEditsUntil(DateTime receivedAt) => EditWindowMinutes > 0 ? receivedAt.AddMinutes(EditWindowMinutes) : null;
+
+    /// <summary>Days the link to see and erase what is stored about a guest's comment keeps working.</summary>
+    [Range(1, 3650)]
+    public int DataLinkDays { get; set; } = 30;
 }

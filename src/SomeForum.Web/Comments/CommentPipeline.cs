@@ -147,10 +147,11 @@ public sealed class CommentPipeline(
         await using (scope)
         {
             await db.LockPostForWritingAsync(postId, ct);
-            // A draft keeps the comments it had where it came from (a WordPress draft, or a post that was private there).
-            var post = await db.Posts.Where(p => p.Id == postId && (p.Status == PostStatus.Published || p.Status == PostStatus.Draft))
+            // Any post keeps the comments it had where it came from: a WordPress draft, a post that was private there,
+            // or a SomeForum export's post awaiting review or in the trash.
+            var post = await db.Posts.Where(p => p.Id == postId)
                 .Select(p => new { p.TopLevelCount }).SingleOrDefaultAsync(ct)
-                ?? throw new InvalidOperationException($"Post {postId} is neither published nor a draft; threads are imported into one of those.");
+                ?? throw new InvalidOperationException($"There is no post {postId} to import threads into.");
             int stored = 0, published = 0, topLevel = 0, shownThreads = 0;
 
             // Whole threads a batch, so a thread's figures are known when its first comment is written.
@@ -187,28 +188,42 @@ public sealed class CommentPipeline(
 
                 var ids = await db.ReserveCommentIdsAsync(batch.Count, ct);
                 var comments = new Comment[batch.Count];
+                // Whom a restored reply answers is an entry of its own thread, so of this batch.
+                Dictionary<ImportedEntry, int>? places = null;
+                if (batch.Any(b => b.Entry.Restored?.RepliesTo is not null))
+                {
+                    places = new(ReferenceEqualityComparer.Instance);
+                    for (var i = 0; i < batch.Count; i++) places[batch[i].Entry] = i;
+                }
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var (entry, parent, root, depth) = batch[i];
                     var (text, html, name, email) = prepared[i];
                     var submission = entry.Comment with { PostId = postId, ParentId = null, Text = text, AuthorName = name, AuthorEmail = email };
-                    if (entry.Erased)
+                    var restored = entry.Restored;
+                    // An erased placeholder (deleted where it came from, or erased on the site that exported it) keeps
+                    // no text, author or address, as EraseAsync leaves one here.
+                    if (restored?.ErasedAt is not null)
                     {
                         (text, html, name, email) = ("", "", "", null);
                         submission = submission with { Text = "", AuthorName = "", AuthorEmail = null, AuthorUrl = null, IpAddress = null, UserAgent = null, SourceUrl = null, SourceTitle = null };
                     }
-                    var verdict = entry.Erased ? new ModerationVerdict(CommentStatus.Trash, "Deleted where it came from; kept as an empty placeholder for its replies")
-                        : entry.Status is { } kept
-                        ? new ModerationVerdict(kept, kept == CommentStatus.Approved ? null : $"Imported as {kept.ToString().ToLowerInvariant()}")
+                    var verdict = entry.Status is { } kept
+                        ? new ModerationVerdict(kept, restored is not null ? restored.ModerationReason
+                            : kept == CommentStatus.Approved ? null : $"Imported as {kept.ToString().ToLowerInvariant()}")
                         : await moderation.JudgeRenderedAsync(submission, html, CommentOrigin.Import, ct);
                     var parentPath = parent < 0 ? null : comments[parent].ThreadPath;
-                    var comment = comments[i] = NewComment(submission, new ThreadPlace(parent < 0 ? null : ids[parent], null, parentPath, depth), verdict, name, email, now);
+                    long? repliesTo = restored?.RepliesTo is { } answered && places!.TryGetValue(answered, out var at) && at < i ? ids[at] : null;
+                    var place = new ThreadPlace(parent < 0 ? null : ids[parent], repliesTo, parentPath, depth);
+                    var comment = comments[i] = NewComment(submission, place, verdict, name, email, restored?.ReceivedAt ?? now);
                     comment.Id = ids[i];
                     comment.ThreadPath = ThreadPath.Of(parentPath, comment.Id);
                     comment.ImportKey = entry.ImportKey;
-                    if (entry.Erased)
+                    comment.WordPressId = entry.WordPressId;
+                    comment.EditedAt = restored?.EditedAt;
+                    comment.ErasedAt = restored?.ErasedAt;
+                    if (comment.ErasedAt is not null)
                     {
-                        comment.ErasedAt = now;
                         CommentText.Clear(comment);
                     }
                     else

@@ -38,9 +38,23 @@ public sealed record CommentSubmission
 /// <summary>
 /// A comment brought in with its replies, for <see cref="CommentPipeline.ImportThreadsAsync"/>; its own ParentId is not read.
 /// <paramref name="Status"/>, when given, is the status the comment had where it came from (a WordPress export's held or
-/// spam comment), kept instead of the moderation rules' verdict; <paramref name="ImportKey"/> names it there.
-/// <paramref name="Erased"/> brings one that was deleted there only as the empty placeholder its replies hang from,
-/// as a moderator's delete leaves it here: in the trash, without text, author or address.
+/// spam comment), kept instead of the moderation rules' verdict; <paramref name="ImportKey"/> names it there, and
+/// <paramref name="WordPressId"/> is its id in the export it came from.
 /// </summary>
 public sealed record ImportedEntry(
-    CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies, CommentStatus? Status = null, string? ImportKey = null, bool Erased = false);
+    CommentSubmission Comment, IReadOnlyList<ImportedEntry> Replies, CommentStatus? Status = null, string? ImportKey = null,
+    long? WordPressId = null, RestoredFacts? Restored = null);
+
+/// <summary>
+/// What a comment was where it came from, put back as it was rather than set anew: a SomeForum export's own facts, or
+/// a comment deleted there (<see cref="DeletedThere"/>). <paramref name="RepliesTo"/> is the entry it answers when it
+/// was attached beside it (the depth limit): one of its own thread. <paramref name="ErasedAt"/>, when set, brings it
+/// only as the empty placeholder its replies hang from, as a moderator's delete leaves it here: without text, author
+/// or address; <paramref name="ModerationReason"/> is the reason the queue shows for its status.
+/// </summary>
+public sealed record RestoredFacts(DateTime? ReceivedAt, DateTime? EditedAt, DateTime? ErasedAt, string? ModerationReason, ImportedEntry? RepliesTo)
+{
+    /// <summary>A comment deleted where it came from (a Disqus export's deleted message), erased at <paramref name="now"/>; its entry's status is the trash.</summary>
+    public static RestoredFacts DeletedThere(DateTime now) =>
+        new(null, null, now, "Deleted where it came from; kept as an empty placeholder for its replies", null);
+}

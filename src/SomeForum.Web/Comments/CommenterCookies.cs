@@ -5,18 +5,22 @@ using Microsoft.AspNetCore.DataProtection;
 namespace SomeForum.Web.Comments;
 
 /// <summary>
-/// The two things a guest's browser remembers: their details, only when they ticked the box, and
-/// which of their comments are awaiting moderation, so that they (and nobody else) see them in place.
-/// Both are protected: a browser can neither read another's nor forge a list of held comments.
+/// What a guest's browser remembers: their details, only when they ticked the box; which of their comments
+/// are awaiting moderation, so that they (and nobody else) see them in place; and which they may still edit,
+/// so that the link to do it shows beside them. All are protected: a browser can neither read another's
+/// nor forge a list of comments it claims.
 /// </summary>
 public sealed class CommenterCookies(IDataProtectionProvider protection)
 {
     public const string DetailsCookie = "someforum_commenter";
     public const string PendingCookie = "someforum_pending";
+    public const string OwnCookie = "someforum_own";
     private const int MaxPending = 20;
+    private const int MaxOwn = 20;
 
     private readonly IDataProtector details = protection.CreateProtector("SomeForum.Comments.CommenterDetails");
     private readonly IDataProtector pending = protection.CreateProtector("SomeForum.Comments.PendingComments");
+    private readonly IDataProtector own = protection.CreateProtector("SomeForum.Comments.OwnComments");
 
     public sealed record Details(string Name, string Email, string? Website);
 
@@ -46,6 +50,31 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
         http.Response.Cookies.Append(PendingCookie,
             pending.Protect(string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))),
             Options(http, TimeSpan.FromDays(30)));
+    }
+
+    /// <summary>A guest's own comment that is still theirs to edit, and until when.</summary>
+    public sealed record OwnComment(long Id, DateTime ReceivedAt, DateTime EditableUntil);
+
+    /// <summary>The guest's comments still open to editing at <paramref name="now"/>.</summary>
+    public IReadOnlyList<OwnComment> ReadOwn(HttpContext http, DateTime now)
+    {
+        if (Unprotect(own, http.Request.Cookies[OwnCookie]) is not { } json) return [];
+        try
+        {
+            return JsonSerializer.Deserialize<List<OwnComment>>(json)?.Where(c => c.EditableUntil > now).ToList() ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Remembers a comment the guest may edit; the cookie lasts as long as the last of them may be.</summary>
+    public void AddOwn(HttpContext http, OwnComment comment, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var kept = ReadOwn(http, now).Where(c => c.Id != comment.Id).Append(comment).TakeLast(MaxOwn).ToList();
+        http.Response.Cookies.Append(OwnCookie, own.Protect(JsonSerializer.Serialize(kept)), Options(http, kept.Max(c => c.EditableUntil) - now));
     }
 
     private static CookieOptions Options(HttpContext http, TimeSpan lifetime) => new()

@@ -11,6 +11,7 @@ public static class CommentsSetup
         builder.Services.AddScoped<ThreadChanges>();
         builder.Services.AddScoped<CommentFormHandler>();
         builder.Services.AddSingleton<CommenterCookies>();
+        builder.Services.AddSingleton<GuestLinks>();
         return builder;
     }
 }

@@ -17,10 +17,14 @@ public sealed record ChangeOutcome(bool Found, CommentStatus? Status = null, str
     public bool Refused => Problem is not null;
 }
 
+/// <summary>One comment's change of status, with the audit log entry that recorded it (the entry an undo names).</summary>
+public sealed record StatusChange(long CommentId, string AuthorName, CommentStatus Before, CommentStatus After, long LogEntryId);
+
 /// <summary>
 /// The one door for every change to a comment already in a thread (new ones come in through
 /// <see cref="CommentPipeline"/>, which shares its transaction and its counts): moderation, edits,
-/// erasing, a mention's update and withdrawal, and a post's removal as it takes its thread along.
+/// erasing, a guest's own edits and the erasure of their details, a mention's update and withdrawal, and a post's
+/// removal as it takes its thread along.
 /// Each change is judged where its content changes, rendered by the one renderer, written with its
 /// audit entry in one transaction, and announced once committed.
 /// </summary>
@@ -28,10 +32,18 @@ public sealed class ThreadChanges(
     ForumDb db, ThreadWrites writes, CommentPipeline pipeline, ModerationRules rules, MarkdownRenderer renderer,
     UserManager<ForumUser> users, TimeProvider clock)
 {
+    /// <summary>The name a comment whose writer erased their details is shown under.</summary>
+    public const string AnonymousName = "Anonymous";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Applies a moderator's action to each comment it changes; returns how many it changed.</summary>
-    public async Task<int> ModerateAsync(IReadOnlyCollection<long> ids, ModerationAction action, Actor actor, CancellationToken ct)
+    public async Task<int> ModerateAsync(IReadOnlyCollection<long> ids, ModerationAction action, Actor actor, CancellationToken ct) =>
+        (await ModerateEachAsync(ids, action, actor, ct)).Count;
+
+    /// <summary>Applies a moderator's action to each comment it changes; returns the changes, in the order of the ids.</summary>
+    public async Task<IReadOnlyList<StatusChange>> ModerateEachAsync(IReadOnlyCollection<long> ids, ModerationAction action, Actor actor,
+        CancellationToken ct)
     {
         await using var scope = await writes.BeginAsync(ct);
         // Every post concerned is locked first, always in the same order (two moderators never wait on each
@@ -40,7 +52,7 @@ public sealed class ThreadChanges(
         foreach (var postId in postIds) await db.LockPostForWritingAsync(postId, ct);
         // An erased placeholder has nothing left to approve or restore.
         var comments = await LoadLockedAsync(db.Comments.Where(c => ids.Contains(c.Id) && c.ErasedAt == null).OrderBy(c => c.Id), ct);
-        var changed = 0;
+        var changed = new List<StatusChange>();
         foreach (var comment in comments)
         {
             var before = comment.Status;
@@ -55,11 +67,40 @@ public sealed class ThreadChanges(
                 _ => before,
             };
             if (after == before) continue;
-            await SetStatusAsync(comment, after, action.ToString(), actor, ct);
-            changed++;
+            var entry = await SetStatusAsync(comment, after, action.ToString(), actor, ct);
+            changed.Add(new(comment.Id, comment.AuthorName, before, after, entry.Id));
         }
         await scope.CommitAsync(ct);
         return changed;
+    }
+
+    /// <summary>
+    /// Takes back changes of status the audit log recorded, each to the status it found, and each only while it is still
+    /// the comment's latest change of status: what anyone changed since is left as they left it. Logged as "Undo".
+    /// </summary>
+    public async Task<IReadOnlyList<StatusChange>> UndoAsync(IReadOnlyCollection<long> logEntryIds, Actor actor, CancellationToken ct)
+    {
+        await using var scope = await writes.BeginAsync(ct);
+        var entries = await db.ModerationLog.AsNoTracking()
+            .Where(e => logEntryIds.Contains(e.Id) && e.CommentId != null && e.StatusBefore != null && e.StatusAfter != null && e.StatusBefore != e.StatusAfter)
+            .OrderBy(e => e.CommentId).ThenByDescending(e => e.Id).ToListAsync(ct);
+        var commentIds = entries.Select(e => e.CommentId!.Value).Distinct().ToList();
+        var postIds = await db.Comments.AsNoTracking().Where(c => commentIds.Contains(c.Id)).Select(c => c.PostId).Distinct().OrderBy(p => p).ToListAsync(ct);
+        foreach (var postId in postIds) await db.LockPostForWritingAsync(postId, ct);
+        var comments = (await LoadLockedAsync(db.Comments.Where(c => commentIds.Contains(c.Id) && c.ErasedAt == null), ct)).ToDictionary(c => c.Id);
+        var undone = new List<StatusChange>();
+        foreach (var entry in entries)
+        {
+            if (!comments.TryGetValue(entry.CommentId!.Value, out var comment) || comment.Status != entry.StatusAfter) continue;
+            var changedSince = await db.ModerationLog.AnyAsync(e => e.CommentId == comment.Id && e.Id > entry.Id
+                && e.StatusBefore != null && e.StatusAfter != null && e.StatusBefore != e.StatusAfter, ct);
+            if (changedSince) continue;
+            var before = comment.Status;
+            var undo = await SetStatusAsync(comment, entry.StatusBefore!.Value, "Undo", actor, ct, $"takes back {entry.Action}");
+            undone.Add(new(comment.Id, comment.AuthorName, before, comment.Status, undo.Id));
+        }
+        await scope.CommitAsync(ct);
+        return undone;
     }
 
     /// <summary>
@@ -116,13 +157,15 @@ public sealed class ThreadChanges(
         string action, string what, CancellationToken ct)
     {
         var before = comment.Status;
+        var textBefore = comment.Source;
         var html = CommentText.Html(renderer, comment.Kind, content.Text);
         var verdict = await rules.JudgeRenderedAsync(content, html, origin, ct);
         CommentText.Write(comment, content.Text, html);
         comment.EditedAt = Now;
         await db.SaveChangesAsync(ct);
         await RejudgeAsync(comment, verdict, ct);
-        AuditLog.Comment(db, actor, Now, action, comment, before, comment.Status, Note(what, comment.Status == before ? null : verdict.Reason));
+        var entry = AuditLog.Comment(db, actor, Now, action, comment, before, comment.Status, Note(what, comment.Status == before ? null : verdict.Reason));
+        (entry.TextBefore, entry.TextAfter) = (textBefore, content.Text);
         await db.SaveChangesAsync(ct);
         writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, before, comment.Status));
         return new ChangeOutcome(true, comment.Status);
@@ -138,6 +181,9 @@ public sealed class ThreadChanges(
         await using var scope = await writes.BeginAsync(ct);
         if (await LockedCommentAsync(id, c => c.ErasedAt == null, ct) is not { } comment) return ChangeOutcome.NotFound;
         var before = comment.Status;
+        // Deleted for good means its words too, wherever the log kept them.
+        await db.ModerationLog.Where(e => e.CommentId == id && (e.TextBefore != null || e.TextAfter != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.TextBefore, (string?)null).SetProperty(e => e.TextAfter, (string?)null), ct);
         if (await db.Comments.AnyAsync(c => c.ParentId == id, ct))
         {
             comment.Status = CommentStatus.Trash;
@@ -165,6 +211,27 @@ public sealed class ThreadChanges(
         await db.SaveChangesAsync(ct);
         await scope.CommitAsync(ct);
         return new ChangeOutcome(true, comment.ErasedAt is null ? null : CommentStatus.Trash);
+    }
+
+    /// <summary>
+    /// Erases what a comment stores about its writer (name, email, website, address, browser) and keeps its text:
+    /// a guest erasing their personal data. Announced as an edit, so the pages that show the name follow.
+    /// </summary>
+    public async Task<ChangeOutcome> AnonymizeAsync(long id, Actor actor, CancellationToken ct)
+    {
+        await using var scope = await writes.BeginAsync(ct);
+        if (await LockedCommentAsync(id, c => c.ErasedAt == null, ct) is not { } comment) return ChangeOutcome.NotFound;
+        if (comment is { AuthorName: AnonymousName, AuthorEmail: null, AuthorUrl: null, IpAddress: null, UserAgent: null }) return new ChangeOutcome(true, comment.Status);
+        comment.AuthorName = AnonymousName;
+        comment.AuthorEmail = null;
+        comment.AuthorUrl = null;
+        comment.IpAddress = null;
+        comment.UserAgent = null;
+        AuditLog.Comment(db, actor, Now, "Anonymize", comment, comment.Status, comment.Status, "the writer's name, email, website, IP and browser erased");
+        await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Edited, comment.Status, comment.Status));
+        await scope.CommitAsync(ct);
+        return new ChangeOutcome(true, comment.Status);
     }
 
     /// <summary>A moderator's reply is published at once; a held comment they answer is approved with it.</summary>
@@ -260,13 +327,15 @@ public sealed class ThreadChanges(
     }
 
     /// <summary>A moderator's change of status: applied, logged and announced as one change.</summary>
-    private async Task SetStatusAsync(Comment comment, CommentStatus after, string action, Actor actor, CancellationToken ct)
+    private async Task<ModerationLogEntry> SetStatusAsync(Comment comment, CommentStatus after, string action, Actor actor, CancellationToken ct,
+        string? note = null)
     {
         var before = comment.Status;
         await ApplyStatusAsync(comment, after, reason: null, ct);
-        AuditLog.Comment(db, actor, Now, action, comment, before, after);
+        var entry = AuditLog.Comment(db, actor, Now, action, comment, before, after, note);
         await db.SaveChangesAsync(ct);
         writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.StatusChanged, before, after));
+        return entry;
     }
 
     /// <summary>The status itself, and the figures that follow from it.</summary>
@@ -275,7 +344,8 @@ public sealed class ThreadChanges(
         await db.LockPostForWritingAsync(comment.PostId, ct);
         var before = comment.Status;
         comment.Status = after;
-        comment.ModerationReason = after == CommentStatus.Approved ? null : reason ?? comment.ModerationReason;
+        // Kept through an approval: an approval taken back leaves the comment held for the reason it was held.
+        comment.ModerationReason = reason ?? comment.ModerationReason;
         await db.SaveChangesAsync(ct);
         await ThreadCounts.ApplyAsync(db, comment, before, after, ct);
     }

@@ -1,8 +1,12 @@
 namespace SomeForum.Web.Comments;
 
 /// <summary>What the thread's partials need to know about the page they are on.</summary>
-public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply, string? PostAuthorId = null)
+public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply, string? PostAuthorId = null,
+    IReadOnlyDictionary<long, GuestOffer>? GuestOffers = null)
 {
+    /// <summary>The links a guest has to edit their own comment, while they may.</summary>
+    public GuestOffer? OfferFor(long id) => GuestOffers is { } offers && offers.TryGetValue(id, out var offer) ? offer : null;
+
     /// <summary>Written by the post's own author, signed in.</summary>
     public bool ByPostAuthor(CommentRow comment) => comment.UserId is not null && comment.UserId == PostAuthorId;
 

@@ -50,5 +50,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasIndex(c => new { c.UserId, c.Status });
         // An imported comment is stored once; its old id finds it again (NULLs never clash).
         comment.HasIndex(c => c.ImportKey).IsUnique();
+        // Old WordPress links (?replytocom=ID) found in one lookup.
+        comment.HasIndex(c => c.WordPressId);
     }
 }

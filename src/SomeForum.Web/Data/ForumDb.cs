@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Moderation;
+using SomeForum.Web.Notifications;
 using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
 
@@ -41,6 +42,12 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
     /// the flood check. SQLite needs nothing, for the same reason as above.
     /// </summary>
     public virtual Task LockClientForWritingAsync(string clientKey, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Mail waiting to be sent, and the delivery log of what was.</summary>
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
+    public DbSet<MailSubscription> MailSubscriptions => Set<MailSubscription>();
+    public DbSet<MailRecipient> MailRecipients => Set<MailRecipient>();
 
     /// <summary>Pings and webmentions counted against the rate limits on PostgreSQL, so every instance shares them.</summary>
     public DbSet<PingbackPermit> PingbackPermits => Set<PingbackPermit>();

@@ -18,6 +18,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.ModerationReason).HasMaxLength(500);
         post.HasIndex(p => new { p.AuthorId, p.Status });
         post.HasIndex(p => p.ImportKey).IsUnique();
+        // Old WordPress links (/?p=ID) found in one lookup; two imported sites may share an id, so not unique.
+        post.HasIndex(p => p.WordPressId);
         post.Property(p => p.Version).IsConcurrencyToken();
         post.HasIndex(p => new { p.Status, p.PublishedAt });
     }

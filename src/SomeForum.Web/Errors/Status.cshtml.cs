@@ -11,9 +11,13 @@ public sealed class StatusModel : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe(Code());
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(Code());
+
+    // From the route, never bound: binding a re-executed POST would read the form it failed on (it may be over the limits).
+    private int? Code() =>
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {

@@ -9,6 +9,9 @@ public sealed record Actor(string? UserId, string Name)
 {
     public static readonly Actor Webmention = new(null, "webmention");
 
+    /// <summary>A guest acting on their own comment with its signed link.</summary>
+    public static readonly Actor GuestAuthor = new(null, "its writer (guest link)");
+
     public static Actor Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -25,18 +28,19 @@ public static class AuditLog
     public static void Add(ForumDb db, Actor who, DateTime at, string action, long? postId, string? note) =>
         Write(db, who, at, action, postId, null, null, null, note);
 
-    public static void Comment(ForumDb db, Actor who, DateTime at, string action, Comment comment, CommentStatus? before, CommentStatus? after, string? note = null)
+    public static ModerationLogEntry Comment(ForumDb db, Actor who, DateTime at, string action, Comment comment, CommentStatus? before,
+        CommentStatus? after, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(comment);
-        Write(db, who, at, action, comment.PostId, comment.Id, before, after, note);
+        return Write(db, who, at, action, comment.PostId, comment.Id, before, after, note);
     }
 
-    private static void Write(ForumDb db, Actor who, DateTime at, string action, long? postId, long? commentId,
+    private static ModerationLogEntry Write(ForumDb db, Actor who, DateTime at, string action, long? postId, long? commentId,
         CommentStatus? before, CommentStatus? after, string? note)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(who);
-        db.ModerationLog.Add(new ModerationLogEntry
+        return db.ModerationLog.Add(new ModerationLogEntry
         {
             At = at,
             UserId = who.UserId,
@@ -47,6 +51,6 @@ public static class AuditLog
             StatusBefore = before,
             StatusAfter = after,
             Note = note is { Length: > 500 } ? note[..500] : note,
-        });
+        }).Entity;
     }
 }

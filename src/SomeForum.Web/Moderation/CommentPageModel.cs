@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Comments;
@@ -18,6 +19,25 @@ public sealed record ModeratedComment(long Id, string PostTitle, string PostSlug
 public abstract class ModeratedCommentPage(ForumDb db) : PageModel
 {
     public ModeratedComment Comment { get; private set; } = null!;
+
+    /// <summary>The view of the queue an inline form was sent from, to go back to; anything but a moderation page is ignored.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The queue rows the answer may stand before ("id,next"), from the inline form.</summary>
+    [BindProperty]
+    public string? Place { get; set; }
+
+    /// <summary>Whether the moderator came from the queue and goes back to it.</summary>
+    protected bool FromQueue => ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith("/moderation", StringComparison.Ordinal);
+
+    /// <summary>Back to the queue the moderator came from (or <paramref name="fallback"/>), saying what was done where they were.</summary>
+    protected IActionResult BackToQueue(string message, string fallback)
+    {
+        QueueNotice.Set(TempData, message, Place is null ? [Comment.Id] : QueueNotice.Numbers(Place));
+        var queue = FromQueue ? ReturnUrl!.Split('#')[0] : fallback;
+        return LocalRedirect($"{queue}#{Site.ForumUrls.QueueNotice}");
+    }
 
     /// <summary>Loads the comment the page acts on; false when there is none to act on.</summary>
     protected async Task<bool> LoadAsync(long id, CancellationToken ct)

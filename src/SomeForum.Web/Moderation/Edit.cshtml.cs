@@ -35,7 +35,6 @@ public sealed class EditModel(ForumDb db, ThreadChanges changes) : ModeratedComm
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        TempData["Message"] = "Comment saved.";
-        return LocalRedirect($"{Site.ForumUrls.Queue(Comment.Status)}#queued-{id}");
+        return BackToQueue($"Saved your edit of the comment by {Comment.AuthorName}.", Site.ForumUrls.Queue(Comment.Status));
     }
 }

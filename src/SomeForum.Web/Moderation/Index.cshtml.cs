@@ -1,15 +1,22 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Moderation;
 
-/// <summary>The moderation queue: comments by status, newest first, with actions on one or many.</summary>
+/// <summary>
+/// The moderation queue: comments by status, newest first, with actions on one or many. A form posted by the
+/// queue's script (asking for JSON) is handled by the same code and answered with what changed, so the row
+/// changes in place; a plain form is answered with the queue again, at the place the moderator was.
+/// </summary>
 public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
 {
-    private const int PageSize = 50;
+    public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)]
     public CommentStatus Status { get; set; } = CommentStatus.Pending;
@@ -33,20 +40,94 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
     [BindProperty]
     public string? OnOne { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
+    /// <summary>The audit log entries an Undo button takes back ("12,13").</summary>
+    [BindProperty]
+    public string? Undo { get; set; }
+
+    public QueueNotice? Notice { get; private set; }
 
     public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];
     public IReadOnlyList<(long Id, string Title)> Posts { get; private set; } = [];
     public int Total { get; private set; }
 
+    /// <summary>This view of the queue, for links and forms that come back to it.</summary>
+    public string Here => ForumUrls.Queue(Status, Post, Search, PageNumber);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var counts = await db.Comments.Where(c => c.ErasedAt == null).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Counts = Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => counts.SingleOrDefault(c => c.Key == s)?.Count ?? 0);
+        Notice = QueueNotice.Take(TempData);
+        Counts = await CountsAsync(ct);
         Posts = (await db.Posts.OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
 
+        var query = Listed();
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Max(1, PageNumber);
+        Items = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(c => new QueueItem(c.Id, c.PostId, c.Post.Title, c.Post.Slug, c.Kind, c.Status, c.AuthorName, c.AuthorEmail,
+                c.AuthorUrl, c.IpAddress, c.Html, c.Source, c.ReceivedAt, c.ModerationReason, c.SourceUrl, c.ParentId,
+                c.Parent != null ? c.Parent.AuthorName : null))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var undo = Numbers(Undo);
+        (ModerationAction? action, IReadOnlyCollection<long> ids) = OnOne?.Split(':') is [var name, var id]
+            && Enum.TryParse<ModerationAction>(name, true, out var one) && long.TryParse(id, CultureInfo.InvariantCulture, out var single)
+                ? (one, [single])
+                : (BulkAction, Ids);
+        if (undo.Count == 0 && (action is null || ids.Count == 0))
+        {
+            const string problem = "Choose comments and an action.";
+            if (AsksForJson) return new JsonResult(new { message = problem }) { StatusCode = StatusCodes.Status400BadRequest };
+            QueueNotice.Set(TempData, problem);
+            return Redirect(Here);
+        }
+
+        // The rows as the moderator saw them, so that the answer comes back to the same place in the list.
+        var rows = await Listed().Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
+        var actor = Actor.Of(User);
+        IReadOnlyList<StatusChange> changed;
+        string message;
+        if (undo.Count > 0)
+        {
+            changed = await changes.UndoAsync(undo, actor, ct);
+            message = Undone(changed);
+        }
+        else
+        {
+            changed = await changes.ModerateEachAsync(ids, action!.Value, actor, ct);
+            message = Done(action.Value, changed);
+        }
+
+        if (AsksForJson)
+        {
+            return new JsonResult(new
+            {
+                message,
+                changes = changed.Select(c => new
+                {
+                    id = c.CommentId,
+                    before = c.Before.ToString(),
+                    after = c.After.ToString(),
+                    undo = undo.Count > 0 ? (long?)null : c.LogEntryId,
+                    text = undo.Count > 0 ? Undone([c]) : Done(action!.Value, [c]),
+                }),
+                counts = (await CountsAsync(ct)).ToDictionary(c => c.Key.ToString(), c => c.Value),
+            });
+        }
+
+        var place = undo.Count > 0 ? changed.Select(c => c.CommentId) : After(rows, ids);
+        QueueNotice.Set(TempData, message, place, undo.Count > 0 ? [] : changed.Select(c => c.LogEntryId));
+        return Redirect($"{Here}#{ForumUrls.QueueNotice}");
+    }
+
+    /// <summary>Whether the queue's script sent the form and wants to hear what changed, not the page again.</summary>
+    private bool AsksForJson => Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+
+    private IQueryable<Comment> Listed()
+    {
         var query = db.Comments.AsNoTracking().Where(c => c.Status == Status && c.ErasedAt == null);
         if (Post is { } postId) query = query.Where(c => c.PostId == postId);
         if (!string.IsNullOrWhiteSpace(Search))
@@ -55,33 +136,26 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
             query = query.Where(c => c.AuthorName.Contains(term) || (c.AuthorEmail != null && c.AuthorEmail.Contains(term))
                 || (c.IpAddress != null && c.IpAddress.Contains(term)) || c.Source.Contains(term));
         }
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Max(1, PageNumber);
-        var rows = await query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(c => new QueueItem(c.Id, c.PostId, c.Post.Title, c.Post.Slug, c.Kind, c.Status, c.AuthorName, c.AuthorEmail,
-                c.AuthorUrl, c.IpAddress, c.Html, c.Source, c.ReceivedAt, c.ModerationReason, c.SourceUrl, c.ParentId))
-            .ToListAsync(ct);
-        Items = rows;
+        return query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    private async Task<IReadOnlyDictionary<CommentStatus, int>> CountsAsync(CancellationToken ct)
     {
-        (ModerationAction? action, IReadOnlyCollection<long> ids) = OnOne?.Split(':') is [var name, var id]
-            && Enum.TryParse<ModerationAction>(name, true, out var one) && long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var single)
-                ? (one, [single])
-                : (BulkAction, Ids);
-        if (action is null || ids.Count == 0)
-        {
-            Message = "Choose comments and an action.";
-        }
-        else
-        {
-            var changed = await changes.ModerateAsync(ids, action.Value, Actor.Of(User), ct);
-            Message = $"{action}: {changed} comment{(changed == 1 ? "" : "s")} changed.";
-        }
-        return RedirectToPage(new { Status, Post, q = Search, p = PageNumber });
+        var counts = await db.Comments.Where(c => c.ErasedAt == null).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => counts.SingleOrDefault(c => c.Key == s)?.Count ?? 0);
     }
+
+    /// <summary>
+    /// The rows below the last one acted on, then the list's end (<see cref="QueueNotice.End"/>): the first of them still
+    /// listed is where the moderator goes on.
+    /// </summary>
+    private static IEnumerable<long> After(IReadOnlyList<long> rows, IReadOnlyCollection<long> acted)
+    {
+        var last = rows.Select((id, index) => (id, index)).LastOrDefault(r => acted.Contains(r.id), (0, -1)).Item2;
+        return last < 0 ? [] : [.. rows.Skip(last + 1).Where(id => !acted.Contains(id)), QueueNotice.End];
+    }
+
+    private static List<long> Numbers(string? list) => [.. QueueNotice.Numbers(list).Where(id => id > 0).Take(PageSize)];
 
     public static int LinkCount(string html) => ReaderText.CountLinks(html);
 
@@ -99,8 +173,108 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
         ModerationAction.NotSpam => "Not spam",
         _ => action.ToString(),
     };
+
+    /// <summary>How a button looks: approving (or bringing back) is the usual answer, spam a warning, the rest plain.</summary>
+    public static string Tone(ModerationAction action) => action switch
+    {
+        ModerationAction.Approve or ModerationAction.NotSpam or ModerationAction.Restore => "primary",
+        ModerationAction.Spam => "warning",
+        _ => "secondary",
+    };
+
+    /// <summary>What was done, naming whose comments: "Approved the comment by Ann."</summary>
+    public static string Done(ModerationAction action, IReadOnlyList<StatusChange> changed)
+    {
+        var verb = action switch
+        {
+            ModerationAction.Approve => "Approved",
+            ModerationAction.Unapprove => "Unapproved",
+            ModerationAction.Spam => "Marked as spam",
+            ModerationAction.NotSpam => "Marked as not spam",
+            ModerationAction.Trash => "Moved to the trash",
+            _ => "Restored",
+        };
+        return changed.Count switch
+        {
+            0 => "Nothing changed: the comment was already so.",
+            1 => $"{verb} the comment by {Name(changed[0])}.",
+            _ => $"{verb} {changed.Count} comments, by {Names(changed)}.",
+        };
+    }
+
+    public static string Undone(IReadOnlyList<StatusChange> changed) => changed.Count switch
+    {
+        0 => "Nothing to undo: the comment has changed since.",
+        1 => $"Undone: the comment by {Name(changed[0])} is {Word(changed[0].After)} again.",
+        _ => $"Undone: {changed.Count} comments, by {Names(changed)}, are as they were.",
+    };
+
+    public static string Word(CommentStatus status) => status switch
+    {
+        CommentStatus.Pending => "held",
+        CommentStatus.Approved => "published",
+        CommentStatus.Spam => "marked as spam",
+        _ => "in the trash",
+    };
+
+    private static string Name(StatusChange change) => change.AuthorName.Length == 0 ? "someone" : change.AuthorName;
+
+    private static string Names(IReadOnlyList<StatusChange> changed)
+    {
+        var names = changed.Select(Name).Distinct().ToList();
+        return names.Count switch
+        {
+            1 => names[0],
+            <= 5 => $"{string.Join(", ", names[..^1])} and {names[^1]}",
+            _ => $"{string.Join(", ", names[..4])} and {names.Count - 4} others",
+        };
+    }
 }
 
 public sealed record QueueItem(
     long Id, long PostId, string PostTitle, string PostSlug, CommentKind Kind, CommentStatus Status, string AuthorName, string? AuthorEmail,
-    string? AuthorUrl, string? IpAddress, string Html, string Source, DateTime ReceivedAt, string? Reason, string? SourceUrl, long? ParentId);
+    string? AuthorUrl, string? IpAddress, string Html, string Source, DateTime ReceivedAt, string? Reason, string? SourceUrl, long? ParentId,
+    string? ParentAuthor);
+
+/// <summary>
+/// What the queue says after an action, kept for the next page view: the message, the rows it may stand before (the
+/// first of them still listed is where it shows, so the moderator carries on where they were), and the audit log
+/// entries its Undo button takes back.
+/// </summary>
+public sealed record QueueNotice(string Message, IReadOnlyList<long> Before, string? Undo)
+{
+    /// <summary>Stands for the end of the list among the rows a notice may stand before.</summary>
+    public const long End = 0;
+
+    private const string Key = "QueueNotice";
+
+    /// <summary>Numbers from a comma-separated list, what is not a number left out.</summary>
+    public static IEnumerable<long> Numbers(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => long.TryParse(n, CultureInfo.InvariantCulture, out var id) ? id : -1).Where(id => id >= 0);
+
+    public static void Set(ITempDataDictionary tempData, string message, IEnumerable<long>? before = null, IEnumerable<long>? undo = null)
+    {
+        ArgumentNullException.ThrowIfNull(tempData);
+        var undoList = undo is null ? "" : string.Join(',', undo);
+        tempData[Key] = string.Join('\n', message, string.Join(',', before ?? []), undoList);
+    }
+
+    public static QueueNotice? Take(ITempDataDictionary tempData)
+    {
+        ArgumentNullException.ThrowIfNull(tempData);
+        if (tempData[Key] is not string kept || kept.Split('\n') is not [var message, var before, var undo]) return null;
+        return new(message, [.. Numbers(before)], undo.Length == 0 ? null : undo);
+    }
+
+    /// <summary>The row this notice stands before on a page listing <paramref name="items"/>: <see cref="End"/> after the last, null at the top.</summary>
+    public long? Place(IReadOnlyList<QueueItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var id in Before)
+        {
+            if (id == End ? items.Count > 0 : items.Any(i => i.Id == id)) return id;
+        }
+        return null;
+    }
+}

@@ -16,4 +16,7 @@ public sealed class ModerationLogEntry
     public CommentStatus? StatusBefore { get; set; }
     public CommentStatus? StatusAfter { get; set; }
     public string? Note { get; set; }
+    /// <summary>An edit's text before and after it, so the log can show what changed; emptied when the comment is deleted for good.</summary>
+    public string? TextBefore { get; set; }
+    public string? TextAfter { get; set; }
 }

@@ -24,7 +24,12 @@ public sealed class ReplyModel(ForumDb db, ThreadChanges changes) : ModeratedCom
         if (ModelState.IsValid)
         {
             var result = await changes.ReplyAsModeratorAsync(id, Text!, User, ct);
-            if (result.Comment is { } reply) return LocalRedirect(Site.ForumUrls.Permalink(reply.Id));
+            if (result.Comment is { } reply)
+            {
+                if (!FromQueue) return LocalRedirect(Site.ForumUrls.Permalink(reply.Id));
+                var approved = Comment.Status == CommentStatus.Pending ? ", and published their comment" : "";
+                return BackToQueue($"Replied to {Comment.AuthorName}{approved}.", Site.ForumUrls.Queue(Comment.Status));
+            }
             ModelState.AddModelError(nameof(Text), result.Rejection!.Message);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -21,7 +21,8 @@ public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options
     /// cookie, and a response that sets a cookie could not be kept for other readers.</summary>
     public string? Message { get; private set; }
 
-    public async Task OnGetAsync([FromQuery(Name = "p")] int? page, CancellationToken ct)
+    // ?page=N, not ?p=N: an old WordPress link /?p=ID names a post (Site/WordPressLinks.cs).
+    public async Task OnGetAsync([FromQuery(Name = Site.ForumUrls.HomePageQuery)] int? page, CancellationToken ct)
     {
         if (Request.Cookies.ContainsKey(CookieTempDataProvider.CookieName)) Message = TempData["Message"] as string;
         CanStart = PostPermissions.CanStart(User, options.Value);
@@ -45,8 +46,8 @@ public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options
             .ToListAsync(ct);
         HasOlder = rows.Count > PostOptions.HomePageSize;
         Posts = rows.Take(PostOptions.HomePageSize).ToList();
-        // Only a page's own address is kept (not ?p=abc, ?p=1, or a page past the last).
-        if (Request.Query.ContainsKey("p") && (page is not { } asked || asked <= 1 || Posts.Count == 0))
+        // Only a page's own address is kept (not ?page=abc, ?page=1, or a page past the last).
+        if (Request.Query.ContainsKey(Site.ForumUrls.HomePageQuery) && (page is not { } asked || asked <= 1 || Posts.Count == 0))
         {
             Site.ReaderCache.DoNotStore(HttpContext);
         }

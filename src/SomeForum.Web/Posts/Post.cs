@@ -38,6 +38,9 @@ public sealed class Post
     /// <summary>The seed document a post came from, so that importing it again changes nothing.</summary>
     public string? ImportKey { get; set; }
 
+    /// <summary>Its <c>wp:post_id</c> in the WordPress export it was imported from: what old <c>/?p=ID</c> links name.</summary>
+    public long? WordPressId { get; set; }
+
     /// <summary>Optimistic concurrency: every save writes a new value.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 

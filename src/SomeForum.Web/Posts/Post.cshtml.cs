@@ -11,7 +11,7 @@ namespace SomeForum.Web.Posts;
 [IgnoreAntiforgeryToken]
 [CrossSitePostGuard]
 [OutputCache(PolicyName = Site.ReaderCache.Policy)]
-public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageModel
+public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLinks guestLinks) : PageModel
 {
     public PostView Post { get; private set; } = null!;
     public ThreadView Thread { get; private set; } = null!;
@@ -59,7 +59,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments) : PageMod
         var open = await comments.TakesCommentsAsync(post, ct);
         // A page kept for readers must not offer the form past the moment comments close.
         if (open && await comments.ClosesAtAsync(post, ct) is { } closesAt) Site.ReaderCache.ExpireBy(HttpContext, closesAt);
-        Thread = new ThreadView(post.Slug, threadPage, open, post.AuthorId);
+        Thread = new ThreadView(post.Slug, threadPage, open, post.AuthorId, guestLinks.OffersFor(HttpContext));
         var replyingTo = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved)
                 .Select(c => c.AuthorName).SingleOrDefaultAsync(ct)

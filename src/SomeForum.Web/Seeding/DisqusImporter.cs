@@ -254,7 +254,7 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
             var postId = planned.ExistingPostId ?? await CreateDraftAsync(planned, now, ct);
             if (planned.IsNew) created++;
             var before = done;
-            done += await comments.ImportThreadsAsync(postId, Entries(planned), progress is null ? null : new ImportThreads.Offset(progress, before), ct);
+            done += await comments.ImportThreadsAsync(postId, Entries(planned, now), progress is null ? null : new ImportThreads.Offset(progress, before), ct);
         }
         await scope.CommitAsync(ct);
         progress?.Report(done);
@@ -288,7 +288,7 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
         return post.Id;
     }
 
-    private List<ImportedEntry> Entries(DisqusPlannedPost planned)
+    private List<ImportedEntry> Entries(DisqusPlannedPost planned, DateTime now)
     {
         // Converting is most of the work before storing, and each message converts on its own: every core takes a share.
         var all = planned.AllComments.ToList();
@@ -299,7 +299,8 @@ public sealed partial class DisqusImporter(ForumDb db, ThreadWrites writes, Comm
         return [.. planned.Comments.Select(Entry)];
 
         ImportedEntry Entry(ImportNode<DisqusPost> node) =>
-            new(submissions[index[node.Comment]], [.. node.Replies.Select(Entry)], StatusOf(node.Comment), CommentKey(node.Comment.Id), Erased: node.Comment.IsDeleted);
+            new(submissions[index[node.Comment]], [.. node.Replies.Select(Entry)], StatusOf(node.Comment), CommentKey(node.Comment.Id),
+            Restored: node.Comment.IsDeleted ? RestoredFacts.DeletedThere(now) : null);
     }
 
     private CommentSubmission Submission(DisqusPost post)

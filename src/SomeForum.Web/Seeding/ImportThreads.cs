@@ -35,11 +35,12 @@ public static class ImportThreads
     /// and listed; one nested deeper than a thread path holds is attached under the deepest level and listed; a
     /// repeated id is given to <paramref name="duplicate"/> and left out. Comments <paramref name="onlyAsParent"/>
     /// says yes to are kept only while something below them is kept (and reported to <paramref name="dropped"/>
-    /// otherwise): a deleted comment that stays as its replies' placeholder.
+    /// otherwise): a deleted comment that stays as its replies' placeholder. <paramref name="order"/>, when given, orders
+    /// every level instead of the dates (an export that lists its threads in their order already).
     /// </summary>
     public static List<ImportNode<T>> Build<T>(
         IEnumerable<T> comments, ImportShape<T> shape, long containerId, List<ImportOrphan> orphans, Action<T, T> duplicate,
-        Func<T, bool>? onlyAsParent = null, Action<T>? dropped = null)
+        Func<T, bool>? onlyAsParent = null, Action<T>? dropped = null, Comparison<T>? order = null)
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(orphans);
@@ -130,8 +131,9 @@ public static class ImportThreads
             }
         }
 
-        void Order(List<ImportNode<T>> list) =>
-            list.Sort((a, b) => (shape.WrittenAt(a.Comment) ?? DateTime.MinValue, shape.Id(a.Comment)).CompareTo((shape.WrittenAt(b.Comment) ?? DateTime.MinValue, shape.Id(b.Comment))));
+        void Order(List<ImportNode<T>> list) => list.Sort(order is not null
+            ? (a, b) => order(a.Comment, b.Comment)
+            : (a, b) => (shape.WrittenAt(a.Comment) ?? DateTime.MinValue, shape.Id(a.Comment)).CompareTo((shape.WrittenAt(b.Comment) ?? DateTime.MinValue, shape.Id(b.Comment))));
     }
 
     /// <summary>Every slug in use, and the one a route reserves, by what each looks like to a reader: for <see cref="UniqueSlug"/>.</summary>

@@ -92,8 +92,6 @@ internal static partial class SeedingLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {File} as /posts/{Slug} with {Entries} entries")]
     public static partial void Imported(ILogger logger, string file, string slug, int entries);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No seed folder at {Folder}; starting with an empty forum")]
-    public static partial void NoSeedFolder(ILogger logger, string folder);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Seed not imported: {Problem}")]
     public static partial void NotImported(ILogger logger, string problem);

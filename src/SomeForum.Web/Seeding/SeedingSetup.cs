@@ -23,6 +23,7 @@ public static class SeedingSetup
         builder.Services.AddScoped<SeedImporter>();
         builder.Services.AddScoped<WxrImporter>();
         builder.Services.AddScoped<DisqusImporter>();
+        builder.Services.AddScoped<WxrWriter>();
         return builder;
     }
 
@@ -35,10 +36,11 @@ public static class SeedingSetup
 
         var log = scope.ServiceProvider.GetRequiredService<ILogger<SeedImporter>>();
         var folder = Path.GetFullPath(scope.ServiceProvider.GetRequiredService<IOptions<SeedingOptions>>().Value.Directory, AppContext.BaseDirectory);
+        // A folder that is not there is a mistake (a mistyped path), not a wish for an empty forum: that is an empty folder.
         if (!System.IO.Directory.Exists(folder))
         {
-            SeedingLog.NoSeedFolder(log, folder);
-            return;
+            throw new InvalidOperationException(
+                $"The seed folder {folder} (Seeding:Directory) does not exist, and the database is empty. Point Seeding:Directory at a folder of seed documents (an empty folder starts a forum with no posts).");
         }
         foreach (var file in System.IO.Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {

@@ -32,7 +32,10 @@ public sealed record WxrPlan(
         var comments = Posts.SelectMany(p => p.AllComments).ToList();
         var (articles, pages) = (Posts.Count(p => p.Item.PostType == "post"), Posts.Count(p => p.Item.PostType == "page"));
         var (published, drafts) = (Posts.Count(p => p.Status == PostStatus.Published), Posts.Count(p => p.Status == PostStatus.Draft));
-        Line($"Posts to import: {Posts.Count} ({articles} posts, {pages} pages; {published} published, {drafts} drafts)");
+        // Only a SomeForum export brings posts awaiting review or in the trash.
+        var (pending, trash) = (Posts.Count(p => p.Status == PostStatus.Pending), Posts.Count(p => p.Status == PostStatus.Trash));
+        var others = (pending > 0 ? $", {pending} pending" : "") + (trash > 0 ? $", {trash} in the trash" : "");
+        Line($"Posts to import: {Posts.Count} ({articles} posts, {pages} pages; {published} published, {drafts} drafts{others})");
         Line($"Comments to import: {comments.Count} ({StatusCounts(comments)}); {comments.Count(c => WxrImporter.KindOf(c) != CommentKind.Comment)} of them pingbacks or trackbacks");
         if (Posts.Count > 0)
         {
@@ -40,7 +43,13 @@ public sealed record WxrPlan(
             foreach (var post in Posts)
             {
                 var all = post.AllComments.ToList();
-                var status = post.Status == PostStatus.Published ? "published" : "draft";
+                var status = post.Status switch
+                {
+                    PostStatus.Published => "published",
+                    PostStatus.Pending => "pending",
+                    PostStatus.Trash => "in the trash",
+                    _ => "draft",
+                };
                 var note = post.Note is null ? "" : $" ({post.Note})";
                 var counts = all.Count == 0 ? "no comments" : $"{all.Count} comment{(all.Count == 1 ? "" : "s")} ({StatusCounts(all)})";
                 Line($"  {ForumUrls.Post(post.Slug)}  {post.Item.PostType} {post.Item.PostId}, {status}{note}: {counts}");
@@ -95,7 +104,7 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
                 duplicates.Add($"{item.PostType} {item.PostId} at line {item.Line}: the same post id as line {seen[item.PostId].Line}");
                 continue;
             }
-            (PostStatus? status, string? note) = item.Status switch
+            (PostStatus? status, string? note) = SomeForumStatus(item) is { } exact ? (exact, null) : item.Status switch
             {
                 "publish" when item.Password is not null => (PostStatus.Draft, "password-protected in WordPress: kept as a draft"),
                 "publish" => (PostStatus.Published, (string?)null),
@@ -110,7 +119,9 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
                 skipped.Add((item, $"status '{item.Status}': not a post to show"));
                 continue;
             }
-            candidates.Add((item, $"wxr:{site}:{item.PostId}", kept, note));
+            // A SomeForum export names the key its post had, so a post imported there from elsewhere keeps its key.
+            var key = item.Meta.GetValueOrDefault(WxrMeta.ImportKey) is { Length: > 0 and <= 260 } own ? own : $"wxr:{site}:{item.PostId}";
+            candidates.Add((item, key, kept, note));
         }
 
         var keys = candidates.Select(c => c.Key).ToList();
@@ -150,7 +161,11 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
         foreach (var planned in plan.Posts)
         {
             var item = planned.Item;
-            var (html, markdown) = WordPressText.Convert(renderer, item.Content, TextKind.Post);
+            var meta = item.Meta;
+            // A SomeForum export carries the Markdown the post was written in: rendered again, it is the same page.
+            var (html, markdown) = meta.TryGetValue(WxrMeta.Markdown, out var source)
+                ? (renderer.ToHtml(source, TextKind.Post), source)
+                : WordPressText.Convert(renderer, item.Content, TextKind.Post);
             var author = item.Creator is null ? null : plan.Wxr.AuthorNames.GetValueOrDefault(item.Creator, item.Creator);
             var post = new Post
             {
@@ -160,13 +175,17 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
                 Html = html,
                 Excerpt = renderer.ToExcerpt(markdown, PostLimits.ExcerptCut),
                 AuthorName = author is { Length: > 200 } ? author[..200] : author,
-                PublishedAt = planned.Status == PostStatus.Published ? item.DateGmt : null,
+                PublishedAt = WxrMeta.TryDate(meta, WxrMeta.Published, out var published) ? published
+                    : planned.Status == PostStatus.Published ? item.DateGmt : null,
                 Status = planned.Status,
-                CreatedAt = item.DateGmt ?? now,
-                UpdatedAt = now,
+                StatusBeforeTrash = Enum.TryParse<PostStatus>(meta.GetValueOrDefault(WxrMeta.StatusBeforeTrash), out var wasBefore) ? wasBefore : null,
+                CreatedAt = WxrMeta.TryDate(meta, WxrMeta.Created, out var created) && created is { } c ? c : item.DateGmt ?? now,
+                UpdatedAt = WxrMeta.TryDate(meta, WxrMeta.Updated, out var updated) && updated is { } u ? u : now,
                 CommentsOpen = item.CommentsOpen,
                 PingbacksOpen = item.PingsOpen,
+                ModerationReason = meta.GetValueOrDefault(WxrMeta.ModerationReason),
                 ImportKey = planned.Key,
+                WordPressId = item.PostId,
             };
             db.Posts.Add(post);
             await db.SaveChangesAsync(ct);
@@ -191,6 +210,10 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
         _ => CommentStatus.Pending,
     };
 
+    /// <summary>A SomeForum export's own status for its post (WordPress has no word for a post awaiting a moderator), else null.</summary>
+    private static PostStatus? SomeForumStatus(WxrItem item) =>
+        Enum.TryParse<PostStatus>(item.Meta.GetValueOrDefault(WxrMeta.Status), out var status) && Enum.IsDefined(status) ? status : null;
+
     /// <summary>Trackbacks are stored as pingbacks: both are another page's mention, with its address as the source.</summary>
     public static CommentKind KindOf(WxrComment comment) => comment.Type switch
     {
@@ -207,40 +230,91 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
         var index = new Dictionary<WxrComment, int>(all.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < all.Count; i++) index[all[i]] = i;
         var sources = new HashSet<string>(StringComparer.Ordinal);
-        var mentionSources = all.Select(c => KindOf(c) != CommentKind.Comment && c.Url is { Length: <= CommentLimits.UrlLength } url && sources.Add(url) ? url : null).ToArray();
+        var mentionSources = all.Select(c => KindOf(c) != CommentKind.Comment && SourceOf(c) is { Length: <= CommentLimits.UrlLength } url && sources.Add(url) ? url : null).ToArray();
         Parallel.For(0, all.Count, i => submissions[i] = Submission(all[i], mentionSources[i]));
+        // A SomeForum export names whom a reply attached beside its comment answers, by that comment's id in the file.
+        var byId = new Dictionary<long, WxrComment>();
+        foreach (var comment in all) byId.TryAdd(comment.Id, comment);
+        var entries = new Dictionary<WxrComment, ImportedEntry>(ReferenceEqualityComparer.Instance);
         return [.. planned.Threads.Select(Entry)];
 
-        ImportedEntry Entry(ImportNode<WxrComment> node) => new(
-            submissions[index[node.Comment]], [.. node.Replies.Select(Entry)], StatusOf(node.Comment), $"{planned.Key}#comment-{node.Comment.Id}");
+        ImportedEntry Entry(ImportNode<WxrComment> node)
+        {
+            var comment = node.Comment;
+            var meta = comment.Meta;
+            RestoredFacts? restored = null;
+            if (meta.Count > 0)
+            {
+                WxrMeta.TryDate(meta, WxrMeta.Received, out var received);
+                WxrMeta.TryDate(meta, WxrMeta.Edited, out var edited);
+                WxrMeta.TryDate(meta, WxrMeta.Erased, out var erased);
+                var answered = long.TryParse(meta.GetValueOrDefault(WxrMeta.RepliesTo), NumberStyles.None, CultureInfo.InvariantCulture, out var answeredId)
+                    && byId.TryGetValue(answeredId, out var target) ? entries.GetValueOrDefault(target) : null;
+                restored = new RestoredFacts(received, edited, erased, meta.GetValueOrDefault(WxrMeta.ModerationReason), answered);
+            }
+            // A comment of a SomeForum export keeps the key it had there, or none, as it was (its WordPress id finds it);
+            // a comment from WordPress is keyed by its post's key and its id.
+            var key = restored is null ? $"{planned.Key}#comment-{comment.Id}"
+                : meta.GetValueOrDefault(WxrMeta.ImportKey) is { Length: > 0 and <= CommentLimits.ImportKeyLength } own ? own : null;
+            // Known before its replies are made, so a later reply answering it finds this very entry.
+            var replies = new List<ImportedEntry>(node.Replies.Count);
+            var entry = new ImportedEntry(submissions[index[comment]], replies, StatusOf(comment), key, comment.Id, restored);
+            entries[comment] = entry;
+            replies.AddRange(node.Replies.Select(Entry));
+            return entry;
+        }
     }
+
+    /// <summary>A mention's source: a SomeForum export names it (or says it has none); WordPress's is the commenter's URL.</summary>
+    private static string? SourceOf(WxrComment comment) =>
+        WxrMeta.TryText(comment.Meta, WxrMeta.SourceUrl, out var source) ? source : comment.Url;
 
     private CommentSubmission Submission(WxrComment comment, string? sourceUrl)
     {
         var kind = KindOf(comment);
-        var name = comment.Author.Length == 0 ? "Anonymous" : comment.Author;
+        var meta = comment.Meta;
+        // An erased placeholder has no name; anyone else without one is Anonymous.
+        var name = comment.Author.Length == 0 && !meta.ContainsKey(WxrMeta.Erased) ? "Anonymous" : comment.Author;
+        var authorUrl = WxrMeta.TryText(meta, WxrMeta.AuthorUrl, out var ownUrl) ? ownUrl : comment.Url;
+        var (writtenAt, writtenUnknown) = WxrMeta.TryDate(meta, WxrMeta.Written, out var written) ? (written, written is null) : (comment.DateGmt, comment.DateGmt is null);
+        // A SomeForum export carries the text as it was written; WordPress's HTML is made into Markdown.
+        var text = meta.TryGetValue(WxrMeta.Markdown, out var source) ? source
+            : kind == CommentKind.Comment ? WordPressText.Convert(renderer, comment.Content, TextKind.Comment).Markdown : WordPressText.PlainText(comment.Content);
+        var sourceTitle = WxrMeta.TryText(meta, WxrMeta.SourceTitle, out var ownTitle) ? ownTitle : name;
         return new CommentSubmission
         {
             PostId = 0,
             Kind = kind,
             AuthorName = Cut(name, CommentLimits.AuthorNameLength)!,
             AuthorEmail = comment.Email is { Length: <= CommentLimits.EmailLength } email ? email : null,
-            AuthorUrl = comment.Url is { Length: <= CommentLimits.UrlLength } url ? url : null,
+            AuthorUrl = authorUrl is { Length: <= CommentLimits.UrlLength } url ? url : null,
             IpAddress = Cut(comment.Ip, 64),
-            Text = kind == CommentKind.Comment ? WordPressText.Convert(renderer, comment.Content, TextKind.Comment).Markdown : WordPressText.PlainText(comment.Content),
-            WrittenAt = comment.DateGmt,
-            WrittenAtUnknown = comment.DateGmt is null,
+            UserAgent = meta.GetValueOrDefault(WxrMeta.UserAgent),
+            Text = text,
+            WrittenAt = writtenAt,
+            WrittenAtUnknown = writtenUnknown,
             SourceUrl = kind == CommentKind.Comment ? null : sourceUrl,
-            SourceTitle = kind == CommentKind.Comment ? null : Cut(name, CommentLimits.SourceTitleLength),
+            SourceTitle = kind == CommentKind.Comment ? null : Cut(sourceTitle, CommentLimits.SourceTitleLength),
         };
 
         static string? Cut(string? text, int length) => text is { } t && t.Length > length ? t[..length] : text;
     }
 
     /// <summary>The file's comments as threads; see <see cref="ImportThreads.Build"/>.</summary>
-    private static List<ImportNode<WxrComment>> Threads(WxrItem item, List<ImportOrphan> orphans, List<string> duplicates) =>
-        ImportThreads.Build(item.Comments, Shape, item.PostId, orphans,
-            (comment, _) => duplicates.Add($"comment {comment.Id} on {item.PostType} {item.PostId}: the same comment id twice"));
+    private static List<ImportNode<WxrComment>> Threads(WxrItem item, List<ImportOrphan> orphans, List<string> duplicates)
+    {
+        // A SomeForum export lists every thread in its order already: kept as it is (a comment whose date is not
+        // known would otherwise move).
+        Comparison<WxrComment>? asListed = null;
+        if (SomeForumStatus(item) is not null)
+        {
+            var position = new Dictionary<WxrComment, int>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < item.Comments.Count; i++) position.TryAdd(item.Comments[i], i);
+            asListed = (a, b) => position[a].CompareTo(position[b]);
+        }
+        return ImportThreads.Build(item.Comments, Shape, item.PostId, orphans,
+            (comment, _) => duplicates.Add($"comment {comment.Id} on {item.PostType} {item.PostId}: the same comment id twice"), order: asListed);
+    }
 
     private static readonly ImportShape<WxrComment> Shape = new(c => c.Id, c => c.ParentId, c => c.DateGmt);
 

@@ -23,6 +23,9 @@ public sealed record WxrItem
     public bool CommentsOpen { get; init; } = true;
     public bool PingsOpen { get; init; } = true;
     public IReadOnlyList<WxrComment> Comments { get; init; } = [];
+
+    /// <summary>This forum's own <c>wp:postmeta</c> (<see cref="WxrMeta"/>), present when the file is a SomeForum export.</summary>
+    public IReadOnlyDictionary<string, string> Meta { get; init; } = WxrMeta.None;
 }
 
 public sealed record WxrComment
@@ -37,6 +40,9 @@ public sealed record WxrComment
     public string Content { get; init; } = "";
     public string Approved { get; init; } = "1";
     public string Type { get; init; } = "";
+
+    /// <summary>This forum's own <c>wp:commentmeta</c> (<see cref="WxrMeta"/>).</summary>
+    public IReadOnlyDictionary<string, string> Meta { get; init; } = WxrMeta.None;
 }
 
 /// <summary>
@@ -166,6 +172,7 @@ public static partial class WxrReader
         DateTime? dateGmt = null;
         bool commentsOpen = true, pingsOpen = true;
         var comments = new List<WxrComment>();
+        Dictionary<string, string>? meta = null;
         if (!reader.IsEmptyElement)
         {
             reader.Read();
@@ -187,6 +194,7 @@ public static partial class WxrReader
                     case "comment_status" when isWp: commentsOpen = Text(reader).Trim() != "closed"; break;
                     case "ping_status" when isWp: pingsOpen = Text(reader).Trim() != "closed"; break;
                     case "comment" when isWp: comments.Add(ReadComment(reader, info, file)); break;
+                    case "postmeta" when isWp: ReadMeta(reader, ref meta); break;
                     default: reader.Skip(); break;
                 }
             }
@@ -208,6 +216,7 @@ public static partial class WxrReader
             CommentsOpen = commentsOpen,
             PingsOpen = pingsOpen,
             Comments = comments,
+            Meta = meta ?? WxrMeta.None,
         };
     }
 
@@ -219,6 +228,7 @@ public static partial class WxrReader
         string author = "", content = "", approved = "1", type = "";
         string? email = null, url = null, ip = null;
         DateTime? dateGmt = null;
+        Dictionary<string, string>? meta = null;
         if (!reader.IsEmptyElement)
         {
             reader.Read();
@@ -241,6 +251,7 @@ public static partial class WxrReader
                     case "comment_content": content = Text(reader); break;
                     case "comment_approved": approved = Text(reader).Trim(); break;
                     case "comment_type": type = Text(reader).Trim(); break;
+                    case "commentmeta": ReadMeta(reader, ref meta); break;
                     default: reader.Skip(); break;
                 }
             }
@@ -259,9 +270,31 @@ public static partial class WxrReader
             Content = content,
             Approved = approved,
             Type = type,
+            Meta = meta ?? WxrMeta.None,
         };
 
         static string? Empty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    /// <summary>A <c>wp:postmeta</c> or <c>wp:commentmeta</c>: kept only when it is one of this forum's own keys (WordPress's are not used).</summary>
+    private static void ReadMeta(XmlReader reader, ref Dictionary<string, string>? meta)
+    {
+        string? key = null, value = null;
+        if (!reader.IsEmptyElement)
+        {
+            reader.Read();
+            while (MoveToNextElement(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "meta_key" when WpNamespace().IsMatch(reader.NamespaceURI): key = Text(reader).Trim(); break;
+                    case "meta_value" when WpNamespace().IsMatch(reader.NamespaceURI): value = Text(reader); break;
+                    default: reader.Skip(); break;
+                }
+            }
+        }
+        reader.Read();
+        if (key is not null && value is not null && WxrMeta.IsOurs(key)) (meta ??= new(StringComparer.Ordinal))[key] = value;
     }
 
     private static bool MoveToNextElement(XmlReader reader) => ImportXml.MoveToNextElement(reader);

@@ -13,6 +13,11 @@ public static class ForumUrls
 
     public const string NewPost = "/posts/new";
 
+    /// <summary>The home page's page number; not <c>p</c>, which old WordPress links use for a post's id.</summary>
+    public const string HomePageQuery = "page";
+
+    public static string Home(int page) => page > 1 ? string.Create(CultureInfo.InvariantCulture, $"/?{HomePageQuery}={page}") : "/";
+
     public static string Post(string slug, int commentPage = 1) =>
         commentPage > 1
             ? string.Create(CultureInfo.InvariantCulture, $"{Posts}{Uri.EscapeDataString(slug)}?cpage={commentPage}")
@@ -25,6 +30,14 @@ public static class ForumUrls
     /// <summary>The stable address of a comment, which redirects to wherever it is now.</summary>
     public static string Permalink(long id) => string.Create(CultureInfo.InvariantCulture, $"/comments/{id}");
 
+    /// <summary>Where a guest edits or deletes their own comment, with the signed token that lets them.</summary>
+    public static string GuestEdit(long id, string token) =>
+        string.Create(CultureInfo.InvariantCulture, $"/comments/{id}/edit?token={Uri.EscapeDataString(token)}");
+
+    /// <summary>Where a guest sees and erases what is stored about them with a comment, with its signed token.</summary>
+    public static string GuestData(long id, string token) =>
+        string.Create(CultureInfo.InvariantCulture, $"/comments/{id}/your-data?token={Uri.EscapeDataString(token)}");
+
     public static string Reply(string slug, long id) => string.Create(CultureInfo.InvariantCulture, $"{Posts}{Uri.EscapeDataString(slug)}/reply/{id}");
 
     public static string EditPost(string slug) => $"{Posts}{Uri.EscapeDataString(slug)}/edit";
@@ -33,7 +46,69 @@ public static class ForumUrls
 
     public static string Queue(CommentStatus status) => $"/moderation?Status={status}";
 
+    /// <summary>The queue as a moderator filtered it: a post, a search, a page (each left out when it is the default).</summary>
+    public static string Queue(CommentStatus status, long? post, string? search, int page)
+    {
+        var url = new System.Text.StringBuilder(Queue(status));
+        if (post is { } id) url.Append(CultureInfo.InvariantCulture, $"&Post={id}");
+        if (!string.IsNullOrWhiteSpace(search)) url.Append("&q=").Append(Uri.EscapeDataString(search));
+        if (page > 1) url.Append(CultureInfo.InvariantCulture, $"&p={page}");
+        return url.ToString();
+    }
+
+    /// <summary>A row of the queue, for coming back to where the moderator was.</summary>
+    public static string Queued(long id) => string.Create(CultureInfo.InvariantCulture, $"queued-{id}");
+
+    /// <summary>Where the queue says what was just done, in its place in the list.</summary>
+    public const string QueueNotice = "moderated";
+
     public static string Moderate(long id, string action) => string.Create(CultureInfo.InvariantCulture, $"/moderation/comments/{id}/{action}");
+
+    public const string MailLog = "/admin/mail";
+
+    public const string MailSettings = "/account/notifications";
+
+    /// <summary>Where the link of a confirmation mail leads (the route of Notifications/Confirm).</summary>
+    public static string ConfirmMail(string token) => $"/mail/confirm?token={Uri.EscapeDataString(token)}";
+
+    /// <summary>The one-click unsubscribe address every mail carries (the route of Notifications/Unsubscribe).</summary>
+    public static string Unsubscribe(string token) => $"/mail/unsubscribe?token={Uri.EscapeDataString(token)}";
+
+    /// <summary>A path of this site as an absolute address under <paramref name="siteUrl"/>, for what leaves the site (mail).</summary>
+    public static string Absolute(string siteUrl, string path)
+    {
+        ArgumentNullException.ThrowIfNull(siteUrl);
+        ArgumentNullException.ThrowIfNull(path);
+        return siteUrl.TrimEnd('/') + path;
+    }
+
+    /// <summary>
+    /// Where an old WordPress link to a post is sent. The fragment is our own on purpose: a browser carries the old
+    /// link's <c>#comment-N</c> (a WordPress id) over to a redirect without one, where it would name whichever of our
+    /// comments has that number.
+    /// </summary>
+    public static string PostFromWordPress(string slug) => $"{Post(slug)}#main";
+
+    /// <summary>
+    /// The slug an old WordPress date permalink names (<c>/2013/12/01/slug/</c> or <c>/2013/12/slug/</c>, the trailing
+    /// slash optional, a <c>comment-page-N/</c> after it allowed), else null.
+    /// </summary>
+    public static string? SlugOfWordPressPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 2 && parts[^1].StartsWith("comment-page-", StringComparison.Ordinal)
+            && int.TryParse(parts[^1].AsSpan("comment-page-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            parts = parts[..^1];
+        }
+        // Four parts are year, month, day and slug; three are year, month and slug, unless the third is a day (an archive).
+        if (parts.Length is not (3 or 4) || !Number(parts[0], 4) || !Number(parts[1], 2) || Number(parts[2], 2) != (parts.Length == 4)) return null;
+        var slug = Uri.UnescapeDataString(parts[^1]);
+        return slug.Length is > 0 and <= 200 ? slug : null;
+
+        static bool Number(string part, int digits) => part.Length == digits && part.All(char.IsAsciiDigit);
+    }
 
     /// <summary>The slug a path names when it is a post's own address (a trailing slash allowed), else null.</summary>
     public static string? SlugOf(string path)

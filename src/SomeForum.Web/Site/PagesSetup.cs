@@ -29,6 +29,7 @@ public static class PagesSetup
         }
         builder.Services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new FormLimitsFilter());
             options.RootDirectory = "/";
             // Every moderation page and handler, GET and POST alike, needs the role.
             options.Conventions.AuthorizeFolder("/Moderation", Policies.Moderate);
@@ -47,6 +48,7 @@ public static class PagesSetup
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(SecurityHeaders);
+        app.UseWordPressLinks();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

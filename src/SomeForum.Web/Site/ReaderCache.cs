@@ -155,7 +155,7 @@ public static class ReaderCache
             context.AllowCacheStorage = anonymous;
             context.AllowLocking = true;
             // The comment page and the home page's page are the only query values that change a page.
-            context.CacheVaryByRules.QueryKeys = new[] { "cpage", "p" };
+            context.CacheVaryByRules.QueryKeys = new[] { "cpage", ForumUrls.HomePageQuery };
             context.CacheVaryByRules.HeaderNames = new[] { "Accept-Encoding" };
             context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
             context.Tags.Add(AllPages);

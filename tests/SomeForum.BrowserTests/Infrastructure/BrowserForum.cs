@@ -26,6 +26,9 @@ public abstract class BrowserForum : IAsyncLifetime
 
     public Uri Address => (server ?? throw new InvalidOperationException("The forum has not started.")).Address;
 
+    /// <summary>The running app's services, for a test to read what it stored.</summary>
+    public IServiceProvider Services => (server ?? throw new InvalidOperationException("The forum has not started.")).Services;
+
     public async Task InitializeAsync()
     {
         // The browser first: without it nothing here can run, and that must be said plainly.

@@ -84,6 +84,21 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task AFormWithMoreFieldsThanTheLimitIsA400AndSavesNothing()
+    {
+        using var factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0");
+        using var guest = new Browser(factory);
+        var before = await factory.WithDbAsync(db => db.Comments.CountAsync());
+        var padding = Enumerable.Range(0, 1_100).Select(i => F($"pad{i}", "x"));
+
+        var page = await guest.SubmitAsync(SeedThread.Url, "form.comment-form", [.. new CommentForm("Padded.").Fields(), .. padding], "Input.Intent=post");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("too many fields", page.Body, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Comments.CountAsync()));
+    }
+
+    [Fact]
     public async Task TheRepeatCheckRecognisesHeldTextOnlyForTheOneWhoSentIt()
     {
         using var factory = new ForumFactory().With("Comments:FloodIntervalSeconds", "0");

@@ -17,4 +17,14 @@ public sealed class PingbackOptionsTests
         var error = Assert.ThrowsAny<Exception>(() => forum.Server);
         Assert.IsType<OptionsValidationException>(error.GetBaseException() as OptionsValidationException ?? error);
     }
+
+    [Fact]
+    public void AnImpossibleSettingStopsTheStartBeforeTheDatabaseIsTouched()
+    {
+        using var forum = new ForumFactory().With("Comments:PageSize", "-1");
+        var error = Assert.ThrowsAny<Exception>(() => forum.Server);
+
+        Assert.IsType<OptionsValidationException>(error.GetBaseException() as OptionsValidationException ?? error);
+        Assert.False(File.Exists(forum.DatabaseFile), "the database was created (migrated, seeded) before the settings were checked");
+    }
 }

@@ -57,6 +57,33 @@ public sealed class PingbackTests(PingbackFixture fixture) : IClassFixture<Pingb
         Assert.Equal("Before the link. As this forum post argues, after the link.", entry.QuerySelector(".comment-body")!.Text());
     }
 
+    public static TheoryData<string, string> UnknownCharsets => new()
+    {
+        { "text/html; charset=x-no-such-charset", "<meta charset=\"utf-8\">" },
+        { "text/html; charset=\"\"", "<meta charset=\"utf-8\">" },
+        { "text/html", "<meta charset=\"klingon-8\">" },
+        { "text/html", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-7\">" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownCharsets))]
+    public async Task ASourceInACharsetDotNetDoesNotKnowIsStillReadAndNeverAServerError(string contentType, string meta)
+    {
+        var target = Pinger.Target();
+        var source = site.Page(PingbackFixture.NewPath("charset"), $"""
+            <!DOCTYPE html>
+            <html><head>{meta}<title>Odd charset</title></head>
+            <body><p>Before the link. As <a href="{target}">this forum post</a> argues, after the link.</p></body></html>
+            """, contentType);
+
+        var answer = await client.PingAsync(source, target);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Null(answer.FaultCode);
+        var stored = Assert.Single(await fixture.MentionsFromAsync(source));
+        Assert.Equal("Odd charset", stored.SourceTitle);
+    }
+
     [Fact]
     public async Task RedirectsAreFollowedUpToThree()
     {

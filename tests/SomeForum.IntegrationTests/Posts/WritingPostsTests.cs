@@ -298,7 +298,7 @@ public sealed class WritingPostsTests : IDisposable
         var first = await new Browser(factory).OpenAsync("/");
         Assert.Equal(20, first.QuerySelectorAll("article.post-summary").Length);
         Assert.Equal("Post 21", first.QuerySelector("article.post-summary h2 a")?.TextContent);
-        var second = await new Browser(factory).OpenAsync("/?p=2");
+        var second = await new Browser(factory).OpenAsync("/?page=2");
         Assert.Equal(["Post 01", "SoMe, So Far, So\u00A0What?"], second.QuerySelectorAll("article.post-summary h2 a").Select(a => a.TextContent));
     }
 }

@@ -126,6 +126,32 @@ public sealed class ManualImportTests : IDisposable
     }
 }
 
+public sealed class SeedFolderTests
+{
+    [Fact]
+    public void AMissingSeedFolderOnAnEmptyDatabaseStopsTheStartNamingIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"someforum-no-seeds-{Guid.NewGuid():N}");
+        using var fresh = new ForumFactory().With("Seeding:Directory", missing);
+
+        var error = Assert.ThrowsAny<Exception>(() => fresh.Server);
+
+        Assert.Contains($"The seed folder {missing} (Seeding:Directory) does not exist", error.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEmptySeedFolderStartsAnEmptyForum()
+    {
+        var empty = Directory.CreateTempSubdirectory("someforum-empty-seeds-").FullName;
+        using var fresh = new ForumFactory().With("Seeding:Directory", empty);
+
+        var response = await fresh.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal(0, await fresh.WithDbAsync(db => db.Posts.CountAsync()));
+    }
+}
+
 public sealed class ImportCommandPathTests
 {
     [Fact]

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using SomeForum.Web.Pingbacks;
+using SomeForum.Web.Site;
+
+namespace SomeForum.Web.Notifications;
+
+/// <summary>What an unsubscribe link stops: replies to an address, or one account's mails of a kind.</summary>
+public enum UnsubscribeScope
+{
+    /// <summary>Every reply notification to an address (and its confirmation): the address is forgotten as confirmed.</summary>
+    Replies,
+    /// <summary>An account's "every new comment on my posts".</summary>
+    PostComments,
+    /// <summary>A moderator's digest of the queue.</summary>
+    Digest,
+}
+
+public sealed record UnsubscribeRequest(UnsubscribeScope Scope, string Subject);
+
+/// <summary>
+/// The signed links in mails, made and read with the site's data-protection key ring (kept in the database, so
+/// every instance reads what any made). Nobody needs an account: the signature is the permission. A confirmation
+/// link expires; an unsubscribe link does not, since a mail may be read months later.
+/// </summary>
+public sealed class MailLinks(IDataProtectionProvider protection, IOptionsMonitor<MailOptions> mail, IOptionsMonitor<PingbackOptions> site, TimeProvider clock)
+{
+    private readonly ITimeLimitedDataProtector confirm =
+        protection.CreateProtector("SomeForum.Mail.Confirm.v1").ToTimeLimitedDataProtector();
+
+    private readonly IDataProtector unsubscribe = protection.CreateProtector("SomeForum.Mail.Unsubscribe.v1");
+
+    public string SiteUrl => site.CurrentValue.SiteUrl ?? throw new InvalidOperationException("Mail needs Pingback:SiteUrl.");
+
+    public string ConfirmUrl(string address) => ForumUrls.Absolute(SiteUrl, ForumUrls.ConfirmMail(
+        confirm.Protect(address, clock.GetUtcNow() + TimeSpan.FromHours(mail.CurrentValue.ConfirmationHours))));
+
+    public string UnsubscribeUrl(UnsubscribeScope scope, string subject) =>
+        ForumUrls.Absolute(SiteUrl, ForumUrls.Unsubscribe(unsubscribe.Protect($"{scope}\n{subject}")));
+
+    /// <summary>The address a confirmation token names, or null when it is forged, damaged or expired.</summary>
+    public string? ReadConfirmation(string? token)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        try
+        {
+            var address = confirm.Unprotect(token, out var expires);
+            return expires >= clock.GetUtcNow() ? address : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public UnsubscribeRequest? ReadUnsubscribe(string? token)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        try
+        {
+            var parts = unsubscribe.Unprotect(token).Split('\n', 2);
+            return parts.Length == 2 && Enum.TryParse<UnsubscribeScope>(parts[0], out var scope) && Enum.IsDefined(scope)
+                ? new UnsubscribeRequest(scope, parts[1])
+                : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SomeForum.Web.Seeding;
+
+/// <summary>
+/// <c>export-wxr FILE [--force]</c>: writes the whole site as a WordPress export (<see cref="WxrWriter"/>). The file is
+/// written beside its final name and moved there when complete, so a failed export leaves no half file and an
+/// earlier export in its place is replaced only by a whole one (and only with <c>--force</c>).
+/// </summary>
+public static class ExportWxrCommand
+{
+    public const string Name = "export-wxr";
+    private const string Usage = "usage: export-wxr FILE [--force]";
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, bool interactive = false)
+    {
+        var force = args.Contains("--force");
+        var files = args.Where(a => a != "--force").ToList();
+        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+        var file = Path.GetFullPath(files[0]);
+        if (Directory.Exists(file) || !Directory.Exists(Path.GetDirectoryName(file)))
+        {
+            await error.WriteLineAsync($"{files[0]}: not a file in an existing folder");
+            return 1;
+        }
+        if (File.Exists(file) && !force)
+        {
+            await error.WriteLineAsync($"{files[0]}: exists already; give another name, or --force to replace it");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<WxrWriter>();
+        if (!writer.SiteUrlConfigured)
+        {
+            await error.WriteLineAsync($"Pingback:SiteUrl is not set: the export names the site {WxrWriter.DefaultSiteUrl}");
+        }
+        var clock = Stopwatch.StartNew();
+        var partial = $"{file}.{Guid.NewGuid():N}.partial";
+        WxrExportResult result;
+        try
+        {
+            var progress = new ConsoleProgress(error, "comments", await writer.CountCommentsAsync(CancellationToken.None), interactive);
+            await using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                result = await writer.WriteAsync(stream, progress, CancellationToken.None);
+            }
+            File.Move(partial, file, overwrite: force);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Exported {result.Posts} posts and {result.Comments} comments of {result.SiteUrl} to {files[0]} ({new FileInfo(file).Length / 1024.0:N0} KB) in {clock.Elapsed.TotalSeconds:0.0} s."));
+        return 0;
+    }
+}

@@ -1,0 +1,213 @@
+// The moderation queue without page loads. An action on a row (or on the selected rows) is posted by fetch, with
+// the form's own fields and antiforgery token, to the same handler as without this script, which then answers
+// what changed as JSON; each changed row gives way, in its place, to what was done and an Undo button. Also: select
+// all, shift-click to select a range, the count of the selected, and long comments cut to two lines with a button
+// to read them whole. Without this script the forms post and the page comes back to the row the moderator left.
+(function () {
+  "use strict";
+  var form = document.getElementById("queue-form");
+  if (!form || !window.fetch || !window.FormData) return;
+  var live = document.getElementById("queue-live");
+  var selectAll = document.getElementById("select-all");
+  var selectedCount = form.querySelector(".selected-count");
+  var countLabel = form.querySelector(".bulk .count");
+  var status = form.querySelector("input[type=hidden][name=Status]").value;
+  form.classList.add("queue-enhanced");
+
+  function announce(text) {
+    // Emptied first, so that the same words twice are read twice.
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 30);
+  }
+
+  function rows() {
+    return Array.prototype.slice.call(form.querySelectorAll("li.queued:not([hidden])"));
+  }
+
+  function boxes() {
+    return rows().map(function (row) { return row.querySelector("input.queued-select"); });
+  }
+
+  function showSelection() {
+    var all = boxes();
+    var chosen = all.filter(function (box) { return box.checked; }).length;
+    selectedCount.textContent = chosen === 0 ? "" : chosen + " selected";
+    if (selectAll) {
+      selectAll.checked = chosen > 0 && chosen === all.length;
+      selectAll.indeterminate = chosen > 0 && chosen < all.length;
+    }
+  }
+
+  // The fields every post of this form carries: the token and the view of the queue.
+  function baseFields() {
+    var fields = new FormData();
+    Array.prototype.forEach.call(form.querySelectorAll(":scope > input[type=hidden]"), function (input) {
+      fields.append(input.name, input.value);
+    });
+    return fields;
+  }
+
+  function send(fields) {
+    return fetch(form.action, {
+      method: "POST",
+      body: fields,
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") < 0) throw new Error("The queue answered " + response.status);
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    });
+  }
+
+  function showCounts(counts) {
+    if (!counts) return;
+    Object.keys(counts).forEach(function (key) {
+      var tab = document.querySelector(".status-tabs a[data-status='" + key.charAt(0).toUpperCase() + key.slice(1) + "'] .tab-count");
+      if (tab) tab.textContent = counts[key];
+      if (key.toLowerCase() === status.toLowerCase() && countLabel) countLabel.textContent = counts[key] + " " + status.toLowerCase();
+    });
+  }
+
+  // A row acted on gives way to what was done, in its place; the row itself waits, hidden, for an Undo.
+  function replaceRow(change) {
+    var row = document.getElementById("queued-" + change.id);
+    if (!row) return null;
+    var box = row.querySelector("input.queued-select");
+    box.checked = false;
+    box.disabled = true;
+    row.hidden = true;
+    var done = document.createElement("li");
+    done.className = "queued-done notice";
+    done.id = "done-" + change.id;
+    var text = document.createElement("span");
+    text.textContent = change.text + " ";
+    done.appendChild(text);
+    if (change.undo) {
+      var undo = document.createElement("button");
+      undo.type = "button";
+      undo.className = "link-button";
+      undo.textContent = "Undo";
+      undo.addEventListener("click", function () { undoChange(change, done, row, undo); });
+      done.appendChild(undo);
+    }
+    row.parentNode.insertBefore(done, row);
+    return done;
+  }
+
+  function undoChange(change, done, row, button) {
+    var fields = baseFields();
+    fields.append("Undo", String(change.undo));
+    button.disabled = true;
+    send(fields).then(function (answer) {
+      button.disabled = false;
+      var back = answer.ok && answer.body.changes && answer.body.changes.some(function (c) { return c.id === change.id; });
+      if (!back) {
+        done.firstChild.textContent = (answer.body.message || "Could not undo.") + " ";
+        announce(answer.body.message || "Could not undo.");
+        return;
+      }
+      done.parentNode.removeChild(done);
+      row.hidden = false;
+      row.querySelector("input.queued-select").disabled = false;
+      var first = row.querySelector(".queued-actions button");
+      if (first) first.focus({ preventScroll: true });
+      showCounts(answer.body.counts);
+      showSelection();
+      announce(answer.body.message);
+    }).catch(function () {
+      button.disabled = false;
+      announce("Could not undo: the server did not answer. Try again.");
+    });
+  }
+
+  var plainSubmit = false;
+  form.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    if (plainSubmit || !submitter) return;
+    event.preventDefault();
+    var fields = new FormData(form, submitter);
+    submitter.disabled = true;
+    send(fields).then(function (answer) {
+      submitter.disabled = false;
+      var body = answer.body;
+      if (!answer.ok) {
+        announce(body.message);
+        var bulk = form.querySelector(".bulk-problem") || document.createElement("p");
+        bulk.className = "bulk-problem field-error";
+        bulk.textContent = body.message;
+        form.querySelector(".bulk").insertAdjacentElement("afterend", bulk);
+        return;
+      }
+      var stale = form.querySelector(".bulk-problem");
+      if (stale) stale.parentNode.removeChild(stale);
+      var notice = submitter.closest(".notice");
+      if (notice) {
+        // An Undo in a notice the page was loaded with: the rows it names are elsewhere; the notice says what became of them.
+        notice.textContent = body.message;
+      }
+      var first = null;
+      (body.changes || []).forEach(function (change) {
+        var done = replaceRow(change);
+        first = first || done;
+      });
+      if (first) {
+        var undo = first.querySelector("button");
+        (undo || first).focus({ preventScroll: true });
+      }
+      showCounts(body.counts);
+      showSelection();
+      announce(body.message);
+    }).catch(function () {
+      // Whatever went wrong, the plain form still works: post it as if there were no script.
+      submitter.disabled = false;
+      plainSubmit = true;
+      form.requestSubmit(submitter);
+    });
+  });
+
+  // Select all, and shift-click to select every row between the last box clicked and this one.
+  if (selectAll) {
+    selectAll.closest(".select-all").hidden = false;
+    selectAll.addEventListener("change", function () {
+      boxes().forEach(function (box) { box.checked = selectAll.checked; });
+      showSelection();
+    });
+  }
+  var lastClicked = null;
+  form.addEventListener("click", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("input.queued-select")) return;
+    var all = boxes();
+    if (event.shiftKey && lastClicked && all.indexOf(lastClicked) >= 0) {
+      var from = all.indexOf(lastClicked);
+      var to = all.indexOf(box);
+      all.slice(Math.min(from, to), Math.max(from, to) + 1).forEach(function (b) { b.checked = box.checked; });
+    }
+    lastClicked = box;
+    showSelection();
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("input.queued-select")) showSelection();
+  });
+
+  // Long comments cut to two lines, and who and why to one, with a button to read the row whole.
+  rows().forEach(function (row) {
+    var text = row.querySelector(".queued-text");
+    var meta = row.querySelector(".queued-meta");
+    if (text.scrollHeight <= text.clientHeight + 1 && meta.scrollWidth <= meta.clientWidth + 1) return;
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "link-button queued-more";
+    more.textContent = "Show all";
+    more.setAttribute("aria-expanded", "false");
+    more.setAttribute("aria-controls", text.id);
+    more.addEventListener("click", function () {
+      var open = row.classList.toggle("expanded");
+      more.setAttribute("aria-expanded", open ? "true" : "false");
+      more.textContent = open ? "Show less" : "Show all";
+    });
+    row.insertBefore(more, row.querySelector(".queued-actions"));
+  });
+  showSelection();
+})();
