@@ -182,7 +182,7 @@ public sealed class CommentPipeline(
                 {
                     var submission = batch[i].Entry.Comment;
                     var text = CommentText.Normalize(submission.Kind, submission.Text);
-                    prepared[i] = (text, CommentText.Html(renderer, submission.Kind, text), submission.AuthorName.Trim(),
+                    prepared[i] = (text, ImportedHtml(submission.Kind, text), submission.AuthorName.Trim(),
                         string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant());
                 });
 
@@ -201,6 +201,13 @@ public sealed class CommentPipeline(
                     var (text, html, name, email) = prepared[i];
                     var submission = entry.Comment with { PostId = postId, ParentId = null, Text = text, AuthorName = name, AuthorEmail = email };
                     var restored = entry.Restored;
+                    // An erased placeholder (deleted where it came from, or erased on the site that exported it) keeps
+                    // no text, author or address, as EraseAsync leaves one here.
+                    if (restored?.ErasedAt is not null)
+                    {
+                        (text, html, name, email) = ("", "", "", null);
+                        submission = submission with { Text = "", AuthorName = "", AuthorEmail = null, AuthorUrl = null, IpAddress = null, UserAgent = null, SourceUrl = null, SourceTitle = null };
+                    }
                     var verdict = entry.Status is { } kept
                         ? new ModerationVerdict(kept, restored is not null ? restored.ModerationReason
                             : kept == CommentStatus.Approved ? null : $"Imported as {kept.ToString().ToLowerInvariant()}")
@@ -215,9 +222,14 @@ public sealed class CommentPipeline(
                     comment.WordPressId = entry.WordPressId;
                     comment.EditedAt = restored?.EditedAt;
                     comment.ErasedAt = restored?.ErasedAt;
-                    CommentText.Write(comment, text, html);
-                    // An erased placeholder holds no text, as EraseAsync leaves it.
-                    if (comment.ErasedAt is not null) CommentText.Clear(comment);
+                    if (comment.ErasedAt is not null)
+                    {
+                        CommentText.Clear(comment);
+                    }
+                    else
+                    {
+                        CommentText.Write(comment, text, html);
+                    }
                     if (comment.Status == CommentStatus.Approved)
                     {
                         published++;
@@ -237,6 +249,20 @@ public sealed class CommentPipeline(
                 db.Comments.AddRange(comments);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+            }
+
+            // A text brought in was accepted where it was written: one nested deeper than the renderer takes is kept,
+            // shown as plain text, rather than refusing the whole import over it.
+            string ImportedHtml(CommentKind kind, string text)
+            {
+                try
+                {
+                    return CommentText.Html(renderer, kind, text);
+                }
+                catch (TooDeeplyNestedException)
+                {
+                    return MarkdownRenderer.PlainTextToHtml(text);
+                }
             }
 
             void Flatten(ImportedEntry entry, int parent, int root, int depth)

@@ -46,7 +46,15 @@ public sealed record ImportedEntry(
     long? WordPressId = null, RestoredFacts? Restored = null);
 
 /// <summary>
-/// What a comment was on the site that exported it (a SomeForum export), put back as it was rather than set anew.
-/// <paramref name="RepliesTo"/> is the entry it answers when it was attached beside it (the depth limit): one of its own thread.
+/// What a comment was where it came from, put back as it was rather than set anew: a SomeForum export's own facts, or
+/// a comment deleted there (<see cref="DeletedThere"/>). <paramref name="RepliesTo"/> is the entry it answers when it
+/// was attached beside it (the depth limit): one of its own thread. <paramref name="ErasedAt"/>, when set, brings it
+/// only as the empty placeholder its replies hang from, as a moderator's delete leaves it here: without text, author
+/// or address; <paramref name="ModerationReason"/> is the reason the queue shows for its status.
 /// </summary>
-public sealed record RestoredFacts(DateTime? ReceivedAt, DateTime? EditedAt, DateTime? ErasedAt, string? ModerationReason, ImportedEntry? RepliesTo);
+public sealed record RestoredFacts(DateTime? ReceivedAt, DateTime? EditedAt, DateTime? ErasedAt, string? ModerationReason, ImportedEntry? RepliesTo)
+{
+    /// <summary>A comment deleted where it came from (a Disqus export's deleted message), erased at <paramref name="now"/>; its entry's status is the trash.</summary>
+    public static RestoredFacts DeletedThere(DateTime now) =>
+        new(null, null, now, "Deleted where it came from; kept as an empty placeholder for its replies", null);
+}

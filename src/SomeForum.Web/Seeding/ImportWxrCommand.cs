@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace SomeForum.Web.Seeding;
@@ -10,52 +9,14 @@ namespace SomeForum.Web.Seeding;
 public static class ImportWxrCommand
 {
     public const string Name = "import-wxr";
-    private const string Usage = "usage: import-wxr FILE [--dry-run]";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, bool interactive = false)
-    {
-        var dryRun = args.Contains("--dry-run");
-        var files = args.Where(a => a != "--dry-run").ToList();
-        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
-        {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
-        if (ImportCommand.Locate(files[0], Directory.GetCurrentDirectory()) is not { } file)
-        {
-            await error.WriteLineAsync($"{files[0]}: no such file");
-            return 1;
-        }
-
-        WxrFile wxr;
-        try
-        {
-            wxr = WxrImporter.ReadFile(file);
-        }
-        catch (WxrFormatException e)
-        {
-            await error.WriteLineAsync($"{e.Message} (nothing of this file was imported)");
-            return 1;
-        }
-
-        await using var scope = services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<WxrImporter>();
-        var plan = await importer.PlanAsync(wxr, Path.GetFileName(file), CancellationToken.None);
-        plan.WriteReport(output);
-        if (dryRun)
-        {
-            await output.WriteLineAsync("Dry run: nothing was written.");
-            return 0;
-        }
-        if (plan.Posts.Count == 0)
-        {
-            await output.WriteLineAsync("Nothing new to import; nothing changed.");
-            return 0;
-        }
-        var clock = Stopwatch.StartNew();
-        var result = await importer.ImportAsync(plan, new ConsoleProgress(error, "comments", plan.CommentCount, interactive), CancellationToken.None);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Imported {result.Posts} posts and {result.Comments} comments in {clock.Elapsed.TotalSeconds:0.0} s."));
-        return 0;
-    }
+    public static Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, bool interactive = false) =>
+        FileImportCommand.RunAsync(services, Name, args, output, error, interactive,
+            WxrImporter.ReadFile,
+            (scope, wxr, fileName) => scope.GetRequiredService<WxrImporter>().PlanAsync(wxr, fileName, CancellationToken.None),
+            async (scope, plan, progress) =>
+            {
+                var result = await scope.GetRequiredService<WxrImporter>().ImportAsync(plan, progress, CancellationToken.None);
+                return string.Create(CultureInfo.InvariantCulture, $"Imported {result.Posts} posts and {result.Comments} comments");
+            });
 }

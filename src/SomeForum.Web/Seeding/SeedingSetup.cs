@@ -22,6 +22,7 @@ public static class SeedingSetup
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SeedImporter>();
         builder.Services.AddScoped<WxrImporter>();
+        builder.Services.AddScoped<DisqusImporter>();
         builder.Services.AddScoped<WxrWriter>();
         return builder;
     }

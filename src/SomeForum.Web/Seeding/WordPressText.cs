@@ -32,6 +32,9 @@ public static partial class WordPressText
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
+    [GeneratedRegex(@"<(/?)(b|i)(?=[\s/>])[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex OldEmphasis();
+
     /// <summary>
     /// What WordPress's wpautop does when it shows a text, in short: a blank line ends a paragraph, a single line
     /// break is a line break; text that is already a block (a list, a quote, a paragraph) and anything inside
@@ -63,11 +66,17 @@ public static partial class WordPressText
     }
 
     /// <summary>A post's or comment's text: its sanitized HTML, and the Markdown written from that HTML.</summary>
-    public static (string Html, string Markdown) Convert(MarkdownRenderer renderer, string wordPressHtml, TextKind kind)
+    public static (string Html, string Markdown) Convert(MarkdownRenderer renderer, string wordPressHtml, TextKind kind) =>
+        ConvertHtml(renderer, AutoParagraphs(wordPressHtml), kind);
+
+    /// <summary>HTML that is already in paragraphs (a Disqus message, or WordPress's after <see cref="AutoParagraphs"/>), the same way.</summary>
+    public static (string Html, string Markdown) ConvertHtml(MarkdownRenderer renderer, string html, TextKind kind)
     {
         ArgumentNullException.ThrowIfNull(renderer);
-        var html = renderer.SanitizeHtml(AutoParagraphs(wordPressHtml), kind);
-        return (html, ToMarkdown(html, kind == TextKind.Post ? 1 : 3));
+        ArgumentNullException.ThrowIfNull(html);
+        // Comment boxes (Disqus's, WordPress's) write <b> and <i>, which the allowlist would unwrap to plain text.
+        var sanitized = renderer.SanitizeHtml(OldEmphasis().Replace(html, m => $"<{m.Groups[1].Value}{(m.Groups[2].Value.Equals("b", StringComparison.OrdinalIgnoreCase) ? "strong" : "em")}>"), kind);
+        return (sanitized, ToMarkdown(sanitized, kind == TextKind.Post ? 1 : 3));
     }
 
     /// <summary>Text without markup (a pingback's excerpt), whitespace collapsed.</summary>

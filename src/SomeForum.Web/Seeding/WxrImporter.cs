@@ -4,34 +4,26 @@ using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Seeding;
 
-/// <summary>A comment of the file placed in its thread: its replies, and whether its parent was missing.</summary>
-public sealed class WxrThreadNode(WxrComment comment)
-{
-    public WxrComment Comment { get; } = comment;
-    public List<WxrThreadNode> Replies { get; } = [];
-}
-
 /// <summary>A post or page of the file, as it will be stored.</summary>
-public sealed record WxrPlannedPost(WxrItem Item, string Key, string Slug, string Title, PostStatus Status, string? Note, IReadOnlyList<WxrThreadNode> Threads)
+public sealed record WxrPlannedPost(WxrItem Item, string Key, string Slug, string Title, PostStatus Status, string? Note, IReadOnlyList<ImportNode<WxrComment>> Threads)
 {
-    public IEnumerable<WxrComment> AllComments => Threads.SelectMany(Walk);
+    public IEnumerable<WxrComment> AllComments => Threads.SelectMany(t => t.Walk());
 
     public int CommentCount => AllComments.Count();
-
-    private static IEnumerable<WxrComment> Walk(WxrThreadNode node) => node.Replies.SelectMany(Walk).Prepend(node.Comment);
 }
-
-public sealed record WxrOrphan(long PostId, long CommentId, long ParentId, string Why);
 
 /// <summary>What importing a file would do (or did): written before anything is stored, by <c>--dry-run</c> alone.</summary>
 public sealed record WxrPlan(
     string File, WxrFile Wxr, IReadOnlyList<WxrPlannedPost> Posts, IReadOnlyList<(WxrItem Item, string Slug)> AlreadyImported,
-    IReadOnlyList<(WxrItem Item, string Why)> Skipped, IReadOnlyList<WxrOrphan> Orphans, IReadOnlyList<string> Duplicates)
+    IReadOnlyList<(WxrItem Item, string Why)> Skipped, IReadOnlyList<ImportOrphan> Orphans, IReadOnlyList<string> Duplicates) : IImportPlan
 {
     public int CommentCount => Posts.Sum(p => p.CommentCount);
+
+    public bool IsEmpty => Posts.Count == 0;
 
     public void WriteReport(TextWriter output)
     {
@@ -60,34 +52,16 @@ public sealed record WxrPlan(
                 };
                 var note = post.Note is null ? "" : $" ({post.Note})";
                 var counts = all.Count == 0 ? "no comments" : $"{all.Count} comment{(all.Count == 1 ? "" : "s")} ({StatusCounts(all)})";
-                Line($"  /posts/{post.Slug}  {post.Item.PostType} {post.Item.PostId}, {status}{note}: {counts}");
+                Line($"  {ForumUrls.Post(post.Slug)}  {post.Item.PostType} {post.Item.PostId}, {status}{note}: {counts}");
             }
         }
-        output.WriteLine(Orphans.Count == 0 ? "Replies whose parent is missing: none" : $"Replies whose parent is missing (kept, attached at the top level) or too deep: {Orphans.Count}");
-        foreach (var orphan in Orphans)
-        {
-            Line($"  comment {orphan.CommentId} on post {orphan.PostId}: {orphan.Why} {orphan.ParentId}");
-        }
-        output.WriteLine(Duplicates.Count == 0 ? "Duplicates: none" : $"Duplicates (the first kept): {Duplicates.Count}");
-        foreach (var duplicate in Duplicates) output.WriteLine($"  {duplicate}");
-        output.WriteLine(AlreadyImported.Count == 0 ? "Already imported: none" : $"Already imported (left as they are): {AlreadyImported.Count}");
-        foreach (var (item, slug) in AlreadyImported) Line($"  {item.PostType} {item.PostId} as /posts/{slug}");
-        output.WriteLine(Skipped.Count == 0 ? "Skipped: none" : $"Skipped: {Skipped.Count}");
-        foreach (var group in Skipped.GroupBy(s => s.Why).OrderByDescending(g => g.Count()))
-        {
-            Line($"  {group.Count()} × {group.Key}");
-        }
+        ImportThreads.WriteClosingSections(output, Orphans, o => $"comment {o.CommentId} on post {o.ContainerId}", Duplicates,
+            [.. AlreadyImported.Select(a => $"{a.Item.PostType} {a.Item.PostId} as {ForumUrls.Post(a.Slug)}")], [.. Skipped.Select(s => s.Why)]);
 
         void Line(FormattableString line) => output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static string StatusCounts(IEnumerable<WxrComment> comments)
-    {
-        var counts = comments.GroupBy(WxrImporter.StatusOf).ToDictionary(g => g.Key, g => g.Count());
-        return string.Join(", ", Enum.GetValues<CommentStatus>()
-            .OrderBy(s => s == CommentStatus.Approved ? 0 : 1 + (int)s)
-            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")));
-    }
+    private static string StatusCounts(IEnumerable<WxrComment> comments) => ImportThreads.StatusCounts(comments.Select(WxrImporter.StatusOf));
 }
 
 public sealed record WxrImportResult(int Posts, int Comments);
@@ -100,8 +74,8 @@ public sealed record WxrImportResult(int Posts, int Comments);
 /// </summary>
 public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline comments, MarkdownRenderer renderer, TimeProvider clock)
 {
-    /// <summary>Levels a thread path holds (<see cref="CommentLimits.ThreadPathLength"/>, 13 characters a level); WordPress itself nests 10 at most.</summary>
-    public const int MaxLevels = CommentLimits.ThreadPathLength / 13;
+    /// <summary>Levels a thread path holds; WordPress itself nests 10 at most.</summary>
+    public const int MaxLevels = ImportThreads.MaxLevels;
 
     public static WxrFile ReadFile(string path)
     {
@@ -153,10 +127,10 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
         var keys = candidates.Select(c => c.Key).ToList();
         var imported = await db.Posts.AsNoTracking().Where(p => p.ImportKey != null && keys.Contains(p.ImportKey))
             .ToDictionaryAsync(p => p.ImportKey!, p => p.Slug, ct);
-        var slugs = (await db.Posts.AsNoTracking().Select(p => p.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var slugs = ImportThreads.TakenSlugs(await db.Posts.AsNoTracking().Select(p => p.Slug).ToListAsync(ct));
         var already = new List<(WxrItem, string)>();
         var posts = new List<WxrPlannedPost>();
-        var orphans = new List<WxrOrphan>();
+        var orphans = new List<ImportOrphan>();
         foreach (var (item, key, status, note) in candidates)
         {
             if (imported.TryGetValue(key, out var existing))
@@ -164,7 +138,7 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
                 already.Add((item, existing));
                 continue;
             }
-            var slug = UniqueSlug(BaseSlug(item), slugs);
+            var slug = ImportThreads.UniqueSlug(BaseSlug(item), slugs);
             var title = item.Title.Length == 0 ? "(untitled)" : item.Title;
             if (title.Length > PostLimits.TitleLength) title = title[..PostLimits.TitleLength];
             posts.Add(new WxrPlannedPost(item, key, slug, title, status, note, Threads(item, orphans, duplicates)));
@@ -220,7 +194,7 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
             {
                 var threads = Entries(planned);
                 var before = done;
-                done += await comments.ImportThreadsAsync(post.Id, threads, progress is null ? null : new Offset(progress, before), ct);
+                done += await comments.ImportThreadsAsync(post.Id, threads, progress is null ? null : new ImportThreads.Offset(progress, before), ct);
             }
         }
         await scope.CommitAsync(ct);
@@ -264,7 +238,7 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
         var entries = new Dictionary<WxrComment, ImportedEntry>(ReferenceEqualityComparer.Instance);
         return [.. planned.Threads.Select(Entry)];
 
-        ImportedEntry Entry(WxrThreadNode node)
+        ImportedEntry Entry(ImportNode<WxrComment> node)
         {
             var comment = node.Comment;
             var meta = comment.Meta;
@@ -326,103 +300,23 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
         static string? Cut(string? text, int length) => text is { } t && t.Length > length ? t[..length] : text;
     }
 
-    /// <summary>
-    /// The file's comments as threads, oldest first at every level. A reply whose parent is not in the file (or whose
-    /// parents loop) is kept at the top level and listed.
-    /// </summary>
-    private static List<WxrThreadNode> Threads(WxrItem item, List<WxrOrphan> orphans, List<string> duplicates)
+    /// <summary>The file's comments as threads; see <see cref="ImportThreads.Build"/>.</summary>
+    private static List<ImportNode<WxrComment>> Threads(WxrItem item, List<ImportOrphan> orphans, List<string> duplicates)
     {
-        var nodes = new Dictionary<long, WxrThreadNode>();
-        foreach (var comment in item.Comments)
-        {
-            if (!nodes.TryAdd(comment.Id, new WxrThreadNode(comment)))
-            {
-                duplicates.Add($"comment {comment.Id} on {item.PostType} {item.PostId}: the same comment id twice");
-            }
-        }
-        var roots = new List<WxrThreadNode>();
-        var parents = new Dictionary<WxrThreadNode, WxrThreadNode>();
-        foreach (var node in nodes.Values)
-        {
-            var parentId = node.Comment.ParentId;
-            if (parentId != 0 && parentId != node.Comment.Id && nodes.TryGetValue(parentId, out var parent))
-            {
-                parent.Replies.Add(node);
-                parents[node] = parent;
-                continue;
-            }
-            if (parentId != 0) orphans.Add(new WxrOrphan(item.PostId, node.Comment.Id, parentId, "its parent is not in the file:"));
-            roots.Add(node);
-        }
-
-        var reached = new HashSet<WxrThreadNode>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<WxrThreadNode>(roots);
-        Reach();
-        foreach (var node in nodes.Values.Where(n => !reached.Contains(n)).ToList())
-        {
-            if (reached.Contains(node)) continue;
-            parents[node].Replies.Remove(node);
-            orphans.Add(new WxrOrphan(item.PostId, node.Comment.Id, node.Comment.ParentId, "its parents loop back to it; parent"));
-            roots.Add(node);
-            stack.Push(node);
-            Reach();
-        }
-
         // A SomeForum export lists every thread in its order already: kept as it is (a comment whose date is not
         // known would otherwise move).
-        var position = new Dictionary<WxrComment, int>(ReferenceEqualityComparer.Instance);
+        Comparison<WxrComment>? asListed = null;
         if (SomeForumStatus(item) is not null)
         {
+            var position = new Dictionary<WxrComment, int>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < item.Comments.Count; i++) position.TryAdd(item.Comments[i], i);
+            asListed = (a, b) => position[a].CompareTo(position[b]);
         }
-        Order(roots);
-        foreach (var node in nodes.Values) Order(node.Replies);
-        Flatten(roots, 0);
-        return roots;
-
-        // A thread's path holds every level's id in a column of fixed width: replies below the deepest level it
-        // holds are attached beside the deepest one, under its parent, oldest first, and listed.
-        void Flatten(List<WxrThreadNode> level, int depth)
-        {
-            foreach (var node in level)
-            {
-                if (depth < MaxLevels - 2)
-                {
-                    Flatten(node.Replies, depth + 1);
-                    continue;
-                }
-                var hoisted = new List<WxrThreadNode>();
-                foreach (var child in node.Replies)
-                {
-                    var below = new Stack<WxrThreadNode>(child.Replies);
-                    child.Replies.Clear();
-                    while (below.TryPop(out var deep))
-                    {
-                        foreach (var reply in deep.Replies) below.Push(reply);
-                        deep.Replies.Clear();
-                        hoisted.Add(deep);
-                        orphans.Add(new WxrOrphan(item.PostId, deep.Comment.Id, deep.Comment.ParentId,
-                            $"nested deeper than {MaxLevels} levels, so attached under comment {node.Comment.Id} instead of its parent"));
-                    }
-                }
-                node.Replies.AddRange(hoisted);
-                Order(node.Replies);
-            }
-        }
-
-        void Reach()
-        {
-            while (stack.TryPop(out var node))
-            {
-                if (!reached.Add(node)) continue;
-                foreach (var reply in node.Replies) stack.Push(reply);
-            }
-        }
-
-        void Order(List<WxrThreadNode> list) => list.Sort(position.Count > 0
-            ? (a, b) => position[a.Comment].CompareTo(position[b.Comment])
-            : (a, b) => (a.Comment.DateGmt ?? DateTime.MinValue, a.Comment.Id).CompareTo((b.Comment.DateGmt ?? DateTime.MinValue, b.Comment.Id)));
+        return ImportThreads.Build(item.Comments, Shape, item.PostId, orphans,
+            (comment, _) => duplicates.Add($"comment {comment.Id} on {item.PostType} {item.PostId}: the same comment id twice"), order: asListed);
     }
+
+    private static readonly ImportShape<WxrComment> Shape = new(c => c.Id, c => c.ParentId, c => c.DateGmt);
 
     private static string BaseSlug(WxrItem item)
     {
@@ -442,18 +336,5 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
             if (slug != "post" || decoded == "post") return slug;
         }
         return item.Title.Length > 0 ? Slug.FromTitle(item.Title) : $"post-{item.PostId}";
-    }
-
-    private static string UniqueSlug(string slug, HashSet<string> taken)
-    {
-        var candidate = slug;
-        for (var n = 2; !taken.Add(candidate); n++) candidate = $"{slug}-{n}";
-        return candidate;
-    }
-
-    /// <summary>Each post's import counts from zero; the bar counts the whole file.</summary>
-    private sealed class Offset(IProgress<int> inner, int offset) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(offset + value);
     }
 }

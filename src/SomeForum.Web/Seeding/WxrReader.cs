@@ -45,20 +45,10 @@ public sealed record WxrComment
     public IReadOnlyDictionary<string, string> Meta { get; init; } = WxrMeta.None;
 }
 
-/// <summary>A file that is not a WordPress export, or not well-formed XML: refused whole, with the place named.</summary>
-public sealed class WxrFormatException(string file, int line, int column, string problem)
-    : Exception($"{file}, line {line}, column {column}: {problem}")
-{
-    public string File { get; } = file;
-    public int Line { get; } = line;
-    public int Column { get; } = column;
-    public string Problem { get; } = problem;
-}
-
 /// <summary>
 /// Streams a WXR 1.0, 1.1 or 1.2 file with <see cref="XmlReader"/>: no DTD, no external entity, nothing fetched.
 /// The wp and excerpt namespaces are recognised by their versioned URIs (http or https, as WordPress.com writes them).
-/// Either the whole file is read, or a <see cref="WxrFormatException"/> names where it went wrong.
+/// Either the whole file is read, or an <see cref="ImportFormatException"/> names where it went wrong.
 /// </summary>
 public static partial class WxrReader
 {
@@ -71,51 +61,17 @@ public static partial class WxrReader
     [GeneratedRegex(@"^1\.[0-2]$")]
     private static partial Regex KnownVersion();
 
-    [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$")]
-    private static partial Regex XmlPosition();
-
     public static WxrFile Read(Stream stream, string file)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = false,
-        };
-        using var reader = XmlReader.Create(stream, settings);
-        var info = (IXmlLineInfo)reader;
+        using var reader = ImportXml.Open(stream);
         try
         {
-            return ReadDocument(reader, info, file);
+            return ReadDocument(reader, (IXmlLineInfo)reader, file);
         }
         catch (XmlException e)
         {
-            var reason = XmlPosition().Replace(e.Message, "");
-            // A DTD is refused before it is read: an export has none, and its entities could read local files.
-            var problem = reason.Contains("DTD", StringComparison.Ordinal)
-                ? "a DTD (<!DOCTYPE>) is refused: a WordPress export has none"
-                : $"not well-formed XML: {reason}";
-            // The DTD's refusal carries no position: the file names it.
-            var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : DoctypePosition(stream);
-            throw new WxrFormatException(file, line, column, problem);
+            throw ImportXml.Refusal(e, stream, file, "a WordPress export");
         }
-    }
-
-    private static (int Line, int Column) DoctypePosition(Stream stream)
-    {
-        if (!stream.CanSeek) return (1, 1);
-        stream.Position = 0;
-        using var text = new StreamReader(stream, leaveOpen: true);
-        var number = 0;
-        while (text.ReadLine() is { } line)
-        {
-            number++;
-            var at = line.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
-            if (at >= 0) return (number, at + 1);
-        }
-        return (1, 1);
     }
 
     private static WxrFile ReadDocument(XmlReader reader, IXmlLineInfo info, string file)
@@ -153,7 +109,7 @@ public static partial class WxrReader
                         version = reader.ReadElementContentAsString().Trim();
                         if (!KnownVersion().IsMatch(version))
                         {
-                            throw new WxrFormatException(file, line, column, $"WXR version '{version}' is not one this importer reads (1.0, 1.1, 1.2)");
+                            throw new ImportFormatException(file, line, column, $"WXR version '{version}' is not one this importer reads (1.0, 1.1, 1.2)");
                         }
                         break;
                     case "author" when isWp:
@@ -244,7 +200,7 @@ public static partial class WxrReader
             }
         }
         reader.Read();
-        if (postId is null) throw new WxrFormatException(file, line, column, "an <item> without <wp:post_id>");
+        if (postId is null) throw new ImportFormatException(file, line, column, "an <item> without <wp:post_id>");
         return new WxrItem
         {
             Line = line,
@@ -301,7 +257,7 @@ public static partial class WxrReader
             }
         }
         reader.Read();
-        if (id is null) throw new WxrFormatException(file, line, column, "a <wp:comment> without <wp:comment_id>");
+        if (id is null) throw new ImportFormatException(file, line, column, "a <wp:comment> without <wp:comment_id>");
         return new WxrComment
         {
             Id = id.Value,
@@ -341,23 +297,7 @@ public static partial class WxrReader
         if (key is not null && value is not null && WxrMeta.IsOurs(key)) (meta ??= new(StringComparer.Ordinal))[key] = value;
     }
 
-    /// <summary>Moves to the next child element of the current element; false at its end tag (left current).</summary>
-    private static bool MoveToNextElement(XmlReader reader)
-    {
-        while (true)
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Element: return true;
-                case XmlNodeType.EndElement:
-                case XmlNodeType.None when reader.EOF:
-                    return false;
-                default:
-                    if (!reader.Read()) return false;
-                    break;
-            }
-        }
-    }
+    private static bool MoveToNextElement(XmlReader reader) => ImportXml.MoveToNextElement(reader);
 
     // Text and CDATA sections alike, however they are split.
     private static string Text(XmlReader reader) => reader.ReadElementContentAsString();
@@ -369,7 +309,7 @@ public static partial class WxrReader
         if (text.Length == 0) return null;
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
-            : throw new WxrFormatException(file, line, column, $"<{name}> '{text}' is not a number");
+            : throw new ImportFormatException(file, line, column, $"<{name}> '{text}' is not a number");
     }
 
     /// <summary>WordPress's GMT dates ("2013-03-14 15:01:21"); its "0000-00-00 00:00:00" means none.</summary>
@@ -379,6 +319,6 @@ public static partial class WxrReader
             ? DateTime.SpecifyKind(date, DateTimeKind.Utc)
             : null;
 
-    private static WxrFormatException Refuse(IXmlLineInfo info, string file, string problem) =>
+    private static ImportFormatException Refuse(IXmlLineInfo info, string file, string problem) =>
         new(file, info.LineNumber, info.LinePosition, problem);
 }

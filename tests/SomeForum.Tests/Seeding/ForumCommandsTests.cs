@@ -15,4 +15,14 @@ public sealed class ForumCommandsTests
         Assert.Equal(settings, string.Join(' ', s));
         Assert.Equal(words, string.Join(' ', w));
     }
+
+    [Theory]
+    [InlineData("import-disqus", true)]
+    [InlineData("import-wxr", true)]
+    [InlineData("import-disqus-x", false)]
+    [InlineData("--urls", false)]
+    public void TheFileImportersAreCommands(string word, bool isCommand)
+    {
+        Assert.Equal(isCommand, ForumCommands.IsInvoked([word, "file.xml"]));
+    }
 }

@@ -32,6 +32,7 @@ public sealed class WordPressTextTests
     [InlineData("<h1>Top</h1>", "# Top")]
     [InlineData("<pre>code ``` here</pre>", "````\ncode ``` here\n````")]
     [InlineData("<div class=\"x\"><span style=\"color:red\">Kept text</span></div><script>alert(1)</script>", "Kept text")]
+    [InlineData("<b>Bold</b>, <I class=\"x\">italic</I>, <br>a break, <blockquote>and a quote</blockquote>", "**Bold**, *italic*,\na break,\n\n> and a quote")]
     public void Convert_Comment_GivesMarkdownThatKeepsTheTextAsText(string wordPress, string markdown)
     {
         Assert.Equal(markdown, WordPressText.Convert(renderer, wordPress, TextKind.Comment).Markdown);
@@ -47,6 +48,21 @@ public sealed class WordPressTextTests
         Assert.Equal(Normalize(html), Normalize(renderer.ToHtml(markdown, TextKind.Comment)));
 
         static string Normalize(string html) => html.Replace("<br />", "<br>", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConvertHtml_ADisqusMessage_KeepsItsParagraphsBreaksAndEmphasis()
+    {
+        var (html, markdown) = WordPressText.ConvertHtml(renderer,
+            "<p>First <b>bold</b> and <i>italic</i>.<br>Same paragraph.</p><p>A <a href=\"https://example.org/\" rel=\"nofollow noopener\" title=\"x\">link</a> <script>alert(1)</script></p>", TextKind.Comment);
+        Assert.Equal("First **bold** and *italic*.\nSame paragraph.\n\nA [link](<https://example.org/>)", markdown);
+        Assert.DoesNotContain("script", html, StringComparison.Ordinal);
+        // What the pipeline stores is the Markdown rendered again: the same emphasis, break and link (Disqus's title attribute aside).
+        var rendered = renderer.ToHtml(markdown, TextKind.Comment);
+        foreach (var part in new[] { "<strong>bold</strong>", "<em>italic</em>", "<br", "<a href=\"https://example.org/\" rel=\"nofollow ugc noopener\">link</a>" })
+        {
+            Assert.Contains(part, rendered, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
