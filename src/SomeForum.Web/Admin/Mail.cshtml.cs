@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Data;
+using SomeForum.Web.Hosting;
 using SomeForum.Web.Notifications;
 
 namespace SomeForum.Web.Admin;
 
 /// <summary>The delivery log: what was sent, what waits, what failed and why; a failed mail can be tried again.</summary>
-public sealed class MailModel(ForumDb db, MailSignal signal, IOptionsMonitor<MailOptions> options, TimeProvider clock) : PageModel
+public sealed class MailModel(ForumDb db, WorkSignal<MailSender> signal, IOptionsMonitor<MailOptions> options, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Hosting;
 using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Notifications;
@@ -12,7 +13,7 @@ namespace SomeForum.Web.Notifications;
 /// just held wakes the sender, which sends the moderators' digest when its interval allows. Mail is only queued here,
 /// in a database context of its own; the sender sends it later.
 /// </summary>
-public sealed class CommentNotifier(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, MailSignal signal) : IThreadChangeSubscriber
+public sealed class CommentNotifier(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, WorkSignal<MailSender> signal) : IThreadChangeSubscriber
 {
     public async ValueTask OnThreadChangedAsync(ThreadChanged change, CancellationToken ct)
     {

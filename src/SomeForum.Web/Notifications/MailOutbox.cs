@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Data;
+using SomeForum.Web.Hosting;
 
 namespace SomeForum.Web.Notifications;
 
@@ -13,7 +14,7 @@ public sealed record MailDraft(
 /// Puts mail in the database for the sender, and holds each address to its hourly allowance: a flood of replies
 /// to one person queues a few mails, and the rest are dropped with a log line.
 /// </summary>
-public sealed class MailOutbox(ForumDb db, IOptionsMonitor<MailOptions> options, MailSignal signal, TimeProvider clock, ILogger<MailOutbox> logger)
+public sealed class MailOutbox(ForumDb db, IOptionsMonitor<MailOptions> options, WorkSignal<MailSender> signal, TimeProvider clock, ILogger<MailOutbox> logger)
 {
     public static string Normalize(string address)
     {

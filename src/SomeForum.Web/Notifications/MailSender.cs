@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SomeForum.Web.Hosting;
 
 namespace SomeForum.Web.Notifications;
 
@@ -7,7 +8,7 @@ namespace SomeForum.Web.Notifications;
 /// still there on its first look. Between mails it queues the moderators' digests that are due, and once an hour
 /// sweeps old lines from the delivery log.
 /// </summary>
-public sealed class MailSender(IServiceScopeFactory scopes, MailSignal signal, IOptionsMonitor<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger)
+public sealed class MailSender(IServiceScopeFactory scopes, WorkSignal<MailSender> signal, IOptionsMonitor<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

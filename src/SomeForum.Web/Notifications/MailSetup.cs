@@ -1,4 +1,5 @@
 using SomeForum.Web.Comments;
+using SomeForum.Web.Hosting;
 using SomeForum.Web.Pingbacks;
 
 namespace SomeForum.Web.Notifications;
@@ -16,7 +17,7 @@ public static class MailSetup
             .Validate<Microsoft.Extensions.Options.IOptions<PingbackOptions>>((o, site) => !o.Enabled || !string.IsNullOrWhiteSpace(site.Value.SiteUrl),
                 "Mail:Host is set but Pingback:SiteUrl is empty: the links in mails are absolute, so give the site's public address.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<MailSignal>();
+        builder.Services.AddSingleton<WorkSignal<MailSender>>();
         builder.Services.AddSingleton<MailLinks>();
         builder.Services.AddScoped<MailOutbox>();
         builder.Services.AddScoped<MailSubscriptions>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SomeForum.Web.Data;
+using SomeForum.Web.Hosting;
 
 namespace SomeForum.Web.Pingbacks;
 
@@ -32,7 +33,7 @@ public static class PingbacksSetup
         builder.Services.AddScoped<MentionIntake>();
         builder.Services.AddScoped<PingbackReceiver>();
         builder.Services.AddScoped<WebmentionProcessor>();
-        builder.Services.AddSingleton<WebmentionSignal>();
+        builder.Services.AddSingleton<WorkSignal<WebmentionWorker>>();
         builder.Services.AddHostedService<WebmentionWorker>();
 
         builder.Services.AddScoped<PingbackDiscovery>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Data;
+using SomeForum.Web.Hosting;
 
 namespace SomeForum.Web.Pingbacks;
 
@@ -71,7 +72,7 @@ internal static class WebmentionEndpoint
             queued.UserAgent = request.UserAgent;
         }
         await db.SaveChangesAsync(ct);
-        services.GetRequiredService<WebmentionSignal>().Notify();
+        services.GetRequiredService<WorkSignal<WebmentionWorker>>().Notify();
         if (logger.IsEnabled(LogLevel.Information)) logger.WebmentionQueued(queued.Id, queued.Source, queued.Target, caller.Name);
         await AnswerAsync(context, StatusCodes.Status202Accepted, "Accepted: the webmention is queued and its source will be verified shortly.");
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SomeForum.Web.Hosting;
 
 namespace SomeForum.Web.Pingbacks;
 
@@ -7,7 +8,7 @@ namespace SomeForum.Web.Pingbacks;
 /// before a restart is simply still there: the worker finds it on its first look.
 /// </summary>
 public sealed class WebmentionWorker(
-    IServiceScopeFactory scopes, WebmentionSignal signal, IOptionsMonitor<PingbackOptions> options, ILogger<WebmentionWorker> logger)
+    IServiceScopeFactory scopes, WorkSignal<WebmentionWorker> signal, IOptionsMonitor<PingbackOptions> options, ILogger<WebmentionWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

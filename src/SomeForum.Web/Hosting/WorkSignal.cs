@@ -1,7 +1,10 @@
-namespace SomeForum.Web.Notifications;
+namespace SomeForum.Web.Hosting;
 
-/// <summary>Wakes the mail sender when something was queued or waits for moderators, so it need not poll often.</summary>
-public sealed class MailSignal : IDisposable
+/// <summary>
+/// Wakes a background worker (<typeparamref name="TWorker"/>) when there is work, so it need not poll often.
+/// Signals given while it works fold into one: it looks at its whole queue each time it wakes.
+/// </summary>
+public sealed class WorkSignal<TWorker> : IDisposable
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 
@@ -13,7 +16,7 @@ public sealed class MailSignal : IDisposable
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: the sender looks at the whole queue anyway.
+            // Already signalled.
         }
     }
 
