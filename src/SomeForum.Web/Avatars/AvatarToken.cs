@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SomeForum.Web.Comments;
 
 namespace SomeForum.Web.Avatars;
 
@@ -17,7 +18,7 @@ public static class AvatarToken
     {
         if (string.IsNullOrWhiteSpace(email)) return null;
         if (key.Length < 32) throw new ArgumentException("The avatar key must be at least 256 bits.", nameof(key));
-        var normalised = Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant());
+        var normalised = Encoding.UTF8.GetBytes(EmailAddress.Normalize(email));
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(key, normalised, mac);
         return Convert.ToHexStringLower(mac[..(Length / 2)]);

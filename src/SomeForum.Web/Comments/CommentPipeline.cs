@@ -22,7 +22,7 @@ public sealed class CommentPipeline(
         var settings = options.Value;
         var fromOutside = origin is not (CommentOrigin.Import or CommentOrigin.Moderator);
         var text = CommentText.Normalize(submission.Kind, submission.Text);
-        var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant();
+        var email = EmailAddress.NormalizeOrNull(submission.AuthorEmail);
         var name = submission.AuthorName.Trim();
 
         if (submission.Kind == CommentKind.Comment && origin != CommentOrigin.Import)
@@ -183,7 +183,7 @@ public sealed class CommentPipeline(
                     var submission = batch[i].Entry.Comment;
                     var text = CommentText.Normalize(submission.Kind, submission.Text);
                     prepared[i] = (text, ImportedHtml(submission.Kind, text), submission.AuthorName.Trim(),
-                        string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim().ToLowerInvariant());
+                        EmailAddress.NormalizeOrNull(submission.AuthorEmail));
                 });
 
                 var ids = await db.ReserveCommentIdsAsync(batch.Count, ct);

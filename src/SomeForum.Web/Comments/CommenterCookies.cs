@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Comments;
 
@@ -25,7 +26,7 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
     public sealed record Details(string Name, string Email, string? Website);
 
     public Details? ReadDetails(HttpContext http) =>
-        Unprotect(details, http.Request.Cookies[DetailsCookie]) is { } json ? JsonSerializer.Deserialize<Details>(json) : null;
+        details.TryUnprotect(http.Request.Cookies[DetailsCookie]) is { } json ? JsonSerializer.Deserialize<Details>(json) : null;
 
     public void WriteDetails(HttpContext http, Details? remembered)
     {
@@ -38,7 +39,7 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
     }
 
     public IReadOnlyList<long> ReadPending(HttpContext http) =>
-        Unprotect(pending, http.Request.Cookies[PendingCookie]) is { } list
+        pending.TryUnprotect(http.Request.Cookies[PendingCookie]) is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
                 .Where(n => n > 0).ToList()
@@ -58,7 +59,7 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
     /// <summary>The guest's comments still open to editing at <paramref name="now"/>.</summary>
     public IReadOnlyList<OwnComment> ReadOwn(HttpContext http, DateTime now)
     {
-        if (Unprotect(own, http.Request.Cookies[OwnCookie]) is not { } json) return [];
+        if (own.TryUnprotect(http.Request.Cookies[OwnCookie]) is not { } json) return [];
         try
         {
             return JsonSerializer.Deserialize<List<OwnComment>>(json)?.Where(c => c.EditableUntil > now).ToList() ?? [];
@@ -85,17 +86,4 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
         IsEssential = true,
         MaxAge = lifetime,
     };
-
-    private static string? Unprotect(IDataProtector protector, string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return null;
-        try
-        {
-            return protector.Unprotect(value);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null; // a cookie from an older key or a tampered one is simply forgotten
-        }
-    }
 }

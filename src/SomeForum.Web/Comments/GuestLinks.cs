@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,16 +60,7 @@ public sealed class GuestLinks(IDataProtectionProvider protection, IOptionsMonit
     /// <summary>What a token says, when it is one of ours for this kind of link and this comment; otherwise null.</summary>
     public GuestPass? Read(GuestLinkKind kind, long id, string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 1000) return null;
-        string payload;
-        try
-        {
-            payload = Protector(kind).Unprotect(token);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
+        if (token is { Length: > 1000 } || Protector(kind).TryUnprotect(token) is not { } payload) return null;
         var parts = payload.Split('|');
         if (parts.Length != 3
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId)

@@ -85,8 +85,11 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
             return Redirect(Here);
         }
 
-        // The rows as the moderator saw them, so that the answer comes back to the same place in the list.
-        var rows = await Listed().Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
+        // The rows as the moderator saw them, read before the change, so that a plain form's answer comes back to the
+        // same place in the list (the script keeps its place itself; an Undo returns to the rows it brought back).
+        IReadOnlyList<long> rows = AsksForJson || undo.Count > 0
+            ? []
+            : await Listed().Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
         var actor = Actor.Of(User);
         IReadOnlyList<StatusChange> changed;
         string message;

@@ -70,7 +70,7 @@ public sealed class ModerationRules(ForumDb db, ModerationSettings settings, Mar
         {
             return HasApprovedContributionAsync(userId, ct);
         }
-        var email = comment.AuthorEmail?.Trim().ToLowerInvariant();
+        var email = EmailAddress.NormalizeOrNull(comment.AuthorEmail);
         return email is null
             ? Task.FromResult(false)
             : db.Comments.AnyAsync(c => c.AuthorEmail == email && c.UserId == null && c.Status == CommentStatus.Approved, ct);

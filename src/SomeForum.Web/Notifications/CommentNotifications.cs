@@ -45,7 +45,7 @@ public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks
             })
             .SingleOrDefaultAsync(ct);
         if (comment is null) return;
-        var writer = comment.AuthorEmail is null ? null : MailOutbox.Normalize(comment.AuthorEmail);
+        var writer = comment.AuthorEmail is null ? null : EmailAddress.Normalize(comment.AuthorEmail);
         var excerpt = MailText.Excerpt(comment.Source, ExcerptLength);
         var commentUrl = ForumUrls.Absolute(links.SiteUrl, ForumUrls.Permalink(comment.Id));
         string? told = null;
@@ -54,7 +54,7 @@ public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks
         {
             var parent = await db.Comments.AsNoTracking().Where(c => c.Id == answered)
                 .Select(c => new { c.AuthorName, c.AuthorEmail, c.UserId }).SingleOrDefaultAsync(ct);
-            var address = parent?.AuthorEmail is null ? null : MailOutbox.Normalize(parent.AuthorEmail);
+            var address = parent?.AuthorEmail is null ? null : EmailAddress.Normalize(parent.AuthorEmail);
             // Nobody is told of their own reply to themselves.
             var self = address == writer || (parent?.UserId is not null && parent.UserId == comment.UserId);
             if (parent is not null && address is not null && !self
@@ -72,7 +72,7 @@ public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks
         {
             var author = await db.Users.AsNoTracking().Where(u => u.Id == authorId && u.NotifyOfComments && u.Email != null)
                 .Select(u => new { u.Email, u.DisplayName }).SingleOrDefaultAsync(ct);
-            var address = author is null ? null : MailOutbox.Normalize(author.Email!);
+            var address = author is null ? null : EmailAddress.Normalize(author.Email!);
             if (author is not null && address is not null && address != writer && address != told && await subscriptions.IsConfirmedAsync(address, ct))
             {
                 var unsubscribe = links.UnsubscribeUrl(UnsubscribeScope.PostComments, authorId);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Pingbacks;
@@ -40,33 +39,14 @@ public sealed class MailLinks(IDataProtectionProvider protection, IOptionsMonito
         ForumUrls.Absolute(SiteUrl, ForumUrls.Unsubscribe(unsubscribe.Protect($"{scope}\n{subject}")));
 
     /// <summary>The address a confirmation token names, or null when it is forged, damaged or expired.</summary>
-    public string? ReadConfirmation(string? token)
-    {
-        if (string.IsNullOrEmpty(token)) return null;
-        try
-        {
-            var address = confirm.Unprotect(token, out var expires);
-            return expires >= clock.GetUtcNow() ? address : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    public string? ReadConfirmation(string? token) =>
+        confirm.TryUnprotect(token, out var expires) is { } address && expires >= clock.GetUtcNow() ? address : null;
 
     public UnsubscribeRequest? ReadUnsubscribe(string? token)
     {
-        if (string.IsNullOrEmpty(token)) return null;
-        try
-        {
-            var parts = unsubscribe.Unprotect(token).Split('\n', 2);
-            return parts.Length == 2 && Enum.TryParse<UnsubscribeScope>(parts[0], out var scope) && Enum.IsDefined(scope)
-                ? new UnsubscribeRequest(scope, parts[1])
-                : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
+        var parts = unsubscribe.TryUnprotect(token)?.Split('\n', 2);
+        return parts is { Length: 2 } && Enum.TryParse<UnsubscribeScope>(parts[0], out var scope) && Enum.IsDefined(scope)
+            ? new UnsubscribeRequest(scope, parts[1])
+            : null;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Hosting;
 
@@ -16,18 +17,12 @@ public sealed record MailDraft(
 /// </summary>
 public sealed class MailOutbox(ForumDb db, IOptionsMonitor<MailOptions> options, WorkSignal<MailSender> signal, TimeProvider clock, ILogger<MailOutbox> logger)
 {
-    public static string Normalize(string address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        return address.Trim().ToLowerInvariant();
-    }
-
     /// <summary>Queues the mail; false when the recipient's allowance is used up or the same digest is queued already.</summary>
     public async Task<bool> EnqueueAsync(MailDraft draft, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = clock.GetUtcNow().UtcDateTime;
-        var to = Normalize(draft.ToAddress);
+        var to = EmailAddress.Normalize(draft.ToAddress);
         // The digest has a pace of its own (one every DigestIntervalSeconds); everything else counts against the allowance.
         if (draft.Kind != MailKind.ModeratorDigest)
         {

@@ -24,7 +24,7 @@ public sealed class MailSubscriptions(
         if (comment.Status is CommentStatus.Spam or CommentStatus.Trash) return;
         try
         {
-            var address = MailOutbox.Normalize(comment.AuthorEmail);
+            var address = EmailAddress.Normalize(comment.AuthorEmail);
             if (!await db.MailSubscriptions.AnyAsync(s => s.CommentId == comment.Id && s.Address == address, ct))
             {
                 db.MailSubscriptions.Add(new MailSubscription { Address = address, CommentId = comment.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
@@ -43,7 +43,7 @@ public sealed class MailSubscriptions(
 
     public async Task<bool> IsConfirmedAsync(string address, CancellationToken ct)
     {
-        var normalized = MailOutbox.Normalize(address);
+        var normalized = EmailAddress.Normalize(address);
         return await db.MailRecipients.AnyAsync(r => r.Address == normalized && r.ConfirmedAt != null, ct);
     }
 
@@ -53,7 +53,7 @@ public sealed class MailSubscriptions(
     /// </summary>
     public async Task<bool> RequestConfirmationAsync(string address, string? postTitle, CancellationToken ct)
     {
-        var normalized = MailOutbox.Normalize(address);
+        var normalized = EmailAddress.Normalize(address);
         var now = clock.GetUtcNow().UtcDateTime;
         var recipient = await db.MailRecipients.FindAsync([normalized], ct);
         if (recipient?.ConfirmedAt is not null) return true;
@@ -76,7 +76,7 @@ public sealed class MailSubscriptions(
     /// <summary>The address a confirmation link named is confirmed: its subscriptions start sending.</summary>
     public async Task ConfirmAsync(string address, CancellationToken ct)
     {
-        var normalized = MailOutbox.Normalize(address);
+        var normalized = EmailAddress.Normalize(address);
         var now = clock.GetUtcNow().UtcDateTime;
         var recipient = await db.MailRecipients.FindAsync([normalized], ct);
         if (recipient is null)
@@ -97,7 +97,7 @@ public sealed class MailSubscriptions(
         switch (request.Scope)
         {
             case UnsubscribeScope.Replies:
-                var address = MailOutbox.Normalize(request.Subject);
+                var address = EmailAddress.Normalize(request.Subject);
                 await db.MailSubscriptions.Where(s => s.Address == address).ExecuteDeleteAsync(ct);
                 var recipient = await db.MailRecipients.FindAsync([address], ct);
                 if (recipient is null)
@@ -114,12 +114,12 @@ public sealed class MailSubscriptions(
             case UnsubscribeScope.PostComments:
                 var author = await db.Users.Where(u => u.Id == request.Subject).Select(u => u.Email).SingleOrDefaultAsync(ct);
                 await db.Users.Where(u => u.Id == request.Subject).ExecuteUpdateAsync(u => u.SetProperty(x => x.NotifyOfComments, false), ct);
-                if (author is not null) await DropQueuedAsync(MailOutbox.Normalize(author), [MailKind.NewComment], ct);
+                if (author is not null) await DropQueuedAsync(EmailAddress.Normalize(author), [MailKind.NewComment], ct);
                 break;
             case UnsubscribeScope.Digest:
                 var moderator = await db.Users.Where(u => u.Id == request.Subject).Select(u => u.Email).SingleOrDefaultAsync(ct);
                 await db.Users.Where(u => u.Id == request.Subject).ExecuteUpdateAsync(u => u.SetProperty(x => x.ModerationDigestOff, true), ct);
-                if (moderator is not null) await DropQueuedAsync(MailOutbox.Normalize(moderator), [MailKind.ModeratorDigest], ct);
+                if (moderator is not null) await DropQueuedAsync(EmailAddress.Normalize(moderator), [MailKind.ModeratorDigest], ct);
                 break;
         }
     }

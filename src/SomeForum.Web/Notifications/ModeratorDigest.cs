@@ -32,7 +32,7 @@ public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks link
         var queued = 0;
         foreach (var moderator in moderators)
         {
-            var address = MailOutbox.Normalize(moderator.Email!);
+            var address = EmailAddress.Normalize(moderator.Email!);
             var last = await db.OutgoingMails.Where(m => m.ToAddress == address && m.Kind == MailKind.ModeratorDigest)
                 .OrderByDescending(m => m.Id).Select(m => new { m.CreatedAt, m.CommentId }).FirstOrDefaultAsync(ct);
             if (last is not null && last.CreatedAt > now - interval) continue;

@@ -5,6 +5,7 @@ using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Moderation;
 using SomeForum.Web.Rendering;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Posts;
 
@@ -141,7 +142,8 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
     }
 
     /// <summary>Addresses the app itself uses under /posts/.</summary>
-    private static bool IsReserved(string slug) => slug is "new";
+    // The editor's own address (/posts/new) is a route, never a post's: the importers reserve it from the same place.
+    private static bool IsReserved(string slug) => slug == ForumUrls.SlugOf(ForumUrls.NewPost);
 
     /// <summary>A readable, unique slug; the author's own if valid, and never changed once the post has been published.</summary>
     private async Task<string?> ChooseSlugAsync(Post post, PostInput input, CancellationToken ct)
