@@ -157,7 +157,7 @@ public sealed class PostgresTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await HealthAsync(client));
 
         await AdministerAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false");
-        await AdministerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+        await AdministerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND backend_type = 'client backend'");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await HealthAsync(client));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await HealthAsync(client));
 

@@ -19,17 +19,25 @@ public static class TestPostgres
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection($"{Server};Database=postgres");
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        // Not DROP ... WITH (FORCE): that must also end an autovacuum worker busy in the database after many writes,
+        // which the test's role may not do. A plain DROP ends autovacuum itself; the test's own sessions (a killed
+        // app process's, a pool not yet closed) are ended here first.
+        await using var endSessions = new NpgsqlCommand(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity " +
+            "WHERE datname = @database AND usename = current_user AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+            connection);
+        endSessions.Parameters.AddWithValue("database", database);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\"", connection);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                await endSessions.ExecuteNonQueryAsync();
                 await drop.ExecuteNonQueryAsync();
                 return;
             }
-            // After many writes an autovacuum worker may be at work in the database, and the test's role may not
-            // end it; it finishes in a moment.
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            // A session that connected between the two statements, or an autovacuum worker slow to stop.
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
             {
                 await Task.Delay(500);
             }
