@@ -63,6 +63,13 @@ public sealed class PingbackOptions
     [Range(1, 3_600)]
     public int QueuePollSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How many queued webmentions an instance verifies at once (each from a different source host): a few stalled
+    /// sources then hold up a few lanes for one timeout, not the queue.
+    /// </summary>
+    [Range(1, 32)]
+    public int WebmentionConcurrency { get; set; } = 4;
+
     /// <summary>Tries of a webmention whose source could not be reached before it is given up.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;

@@ -34,6 +34,7 @@ public static class PingbacksSetup
         builder.Services.AddScoped<PingbackReceiver>();
         builder.Services.AddScoped<WebmentionProcessor>();
         builder.Services.AddSingleton<WorkSignal<WebmentionWorker>>();
+        builder.Services.AddSingleton<SourceHostTurns>();
         builder.Services.AddHostedService<WebmentionWorker>();
 
         builder.Services.AddScoped<PingbackDiscovery>();

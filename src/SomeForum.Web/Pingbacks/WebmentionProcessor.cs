@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
+using SomeForum.Web.Hosting;
 using SomeForum.Web.Moderation;
 
 namespace SomeForum.Web.Pingbacks;
@@ -14,22 +15,44 @@ namespace SomeForum.Web.Pingbacks;
 /// </summary>
 public sealed class WebmentionProcessor(
     ForumDb db, MentionVerifier verifier, CommentPipeline comments, ThreadChanges changes, IOptionsSnapshot<PingbackOptions> options,
-    TimeProvider clock, ILogger<WebmentionProcessor> logger)
+    SourceHostTurns hosts, WorkSignal<WebmentionWorker> moreWork, TimeProvider clock, ILogger<WebmentionProcessor> logger)
 {
+    /// <summary>How many due requests are looked at to find one whose host is free.</summary>
+    private const int Candidates = 32;
+
     public const string Protocol = "Webmention";
 
     /// <summary>How long a claimed request is left alone; if the process dies meanwhile, it is tried again after this.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    /// <summary>Processes the oldest request that is due; false when there is none.</summary>
+    /// <summary>
+    /// Processes the oldest due request whose source host is free (<see cref="SourceHostTurns"/>); false when there is none.
+    /// </summary>
     public async Task<bool> ProcessNextAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var next = await db.WebmentionRequests.AsNoTracking()
+        var due = await db.WebmentionRequests.AsNoTracking()
             .Where(r => r.State == WebmentionState.Queued && r.NextAttemptAt <= now)
             .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id)
-            .FirstOrDefaultAsync(ct);
+            .Take(Candidates)
+            .ToListAsync(ct);
+        var next = due.FirstOrDefault(r => hosts.TryTake(r.Source));
         if (next is null) return false;
+        var fetchFailed = false;
+        try
+        {
+            fetchFailed = await ProcessAsync(next, now, ct);
+        }
+        finally
+        {
+            hosts.Release(next.Source, fetchFailed);
+        }
+        return true;
+    }
+
+    /// <summary>Claims and processes the request; true when its source could not be fetched (its host then rests).</summary>
+    private async Task<bool> ProcessAsync(WebmentionRequest next, DateTime now, CancellationToken ct)
+    {
 
         // Claimed by a lease, the same on both providers: one UPDATE raises the attempt count the request was read with
         // and moves it out of reach for the lease. Of two instances that read it, the second's UPDATE finds the count
@@ -41,11 +64,13 @@ public sealed class WebmentionProcessor(
         var claimed = await db.WebmentionRequests
             .Where(r => r.Id == next.Id && r.State == WebmentionState.Queued && r.Attempts == next.Attempts)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Attempts, next.Attempts + 1).SetProperty(r => r.NextAttemptAt, now + Lease), ct);
-        if (claimed == 0) return true;
+        if (claimed == 0) return false;
         var attempt = next.Attempts + 1;
+        // There may be more: another lane looks while this one fetches.
+        moreWork.Notify();
 
-        var (state, outcome) = attempt > options.Value.MaxAttempts
-            ? (WebmentionState.Failed, "Given up: it did not finish in earlier tries")
+        var (state, outcome, fetchFailed) = attempt > options.Value.MaxAttempts
+            ? (WebmentionState.Failed, "Given up: it did not finish in earlier tries", false)
             : await ApplyAsync(next, attempt, ct);
         var done = clock.GetUtcNow().UtcDateTime;
         var retryAt = done + TimeSpan.FromMinutes(attempt * attempt);
@@ -57,14 +82,19 @@ public sealed class WebmentionProcessor(
             .SetProperty(r => r.CompletedAt, state == WebmentionState.Queued ? null : done)
             .SetProperty(r => r.NextAttemptAt, state == WebmentionState.Queued ? retryAt : done), ct);
         if (logger.IsEnabled(LogLevel.Information)) logger.WebmentionProcessed(next.Id, attempt, state, outcome);
-        return true;
+        return fetchFailed;
     }
 
-    private async Task<(WebmentionState, string)> ApplyAsync(WebmentionRequest request, int attempt, CancellationToken ct)
+    /// <summary>Verifies and applies the request; FetchFailed when the source could not be had this time (it may later).</summary>
+    private async Task<(WebmentionState State, string Outcome, bool FetchFailed)> ApplyAsync(WebmentionRequest request, int attempt, CancellationToken ct)
     {
-        var source = new Uri(request.Source);
-        var target = new Uri(request.Target);
-        var verification = await verifier.VerifyAsync(Protocol, source, target, request.CallerIp, ct);
+        var verification = await verifier.VerifyAsync(Protocol, new Uri(request.Source), new Uri(request.Target), request.CallerIp, ct);
+        var (state, outcome) = await ApplyAsync(request, verification, attempt, ct);
+        return (state, outcome, verification.Outcome is not (VerificationOutcome.Linked or VerificationOutcome.Gone or VerificationOutcome.NoLink) && verification.MayPass);
+    }
+
+    private async Task<(WebmentionState, string)> ApplyAsync(WebmentionRequest request, Verification verification, int attempt, CancellationToken ct)
+    {
         var existing = await db.Comments.FirstOrDefaultAsync(c => c.PostId == request.PostId && c.SourceUrl == request.Source, ct);
 
         switch (verification.Outcome)

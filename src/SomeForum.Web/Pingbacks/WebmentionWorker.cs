@@ -4,8 +4,9 @@ using SomeForum.Web.Hosting;
 namespace SomeForum.Web.Pingbacks;
 
 /// <summary>
-/// Works through the webmention queue in the database, one request at a time. What was queued
-/// before a restart is simply still there: the worker finds it on its first look.
+/// Works through the webmention queue in the database, in a few lanes at once (Pingback:WebmentionConcurrency), each
+/// fetching from a different source host. What was queued before a restart is simply still there: the worker finds it
+/// on its first look.
 /// </summary>
 public sealed class WebmentionWorker(
     IServiceScopeFactory scopes, WorkSignal<WebmentionWorker> signal, IOptionsMonitor<PingbackOptions> options, ILogger<WebmentionWorker> logger)
@@ -20,6 +21,12 @@ public sealed class WebmentionWorker(
         }
         // Let the host finish starting before the first database work.
         await Task.Yield();
+        await Task.WhenAll(Enumerable.Range(0, options.CurrentValue.WebmentionConcurrency).Select(_ => Task.Run(() => LaneAsync(stoppingToken), CancellationToken.None)));
+    }
+
+    // A lane that claims a request wakes another (see WebmentionProcessor), so a burst spreads over the lanes.
+    private async Task LaneAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             bool worked;
