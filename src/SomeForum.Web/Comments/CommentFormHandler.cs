@@ -81,7 +81,7 @@ public sealed class CommentFormHandler(
             {
                 return FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields) with { PreviewHtml = CommentText.Html(renderer, CommentKind.Comment, text) };
             }
-            catch (TooDeeplyNestedException e)
+            catch (UnrenderableTextException e)
             {
                 return FormOutcome.Shown(StatusCodes.Status422UnprocessableEntity, FormOutcome.AllFields, new FormError(FormError.TextField, e.Message));
             }

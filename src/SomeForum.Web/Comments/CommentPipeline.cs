@@ -51,7 +51,7 @@ public sealed class CommentPipeline(
         {
             html = CommentText.Html(renderer, submission.Kind, text);
         }
-        catch (TooDeeplyNestedException e)
+        catch (UnrenderableTextException e)
         {
             return CommentResult.Refused(CommentProblem.Invalid, e.Message, nameof(CommentSubmission.Text));
         }
@@ -273,7 +273,7 @@ public sealed class CommentPipeline(
                 {
                     return CommentText.Html(renderer, kind, text);
                 }
-                catch (TooDeeplyNestedException)
+                catch (UnrenderableTextException)
                 {
                     return MarkdownRenderer.PlainTextToHtml(text);
                 }

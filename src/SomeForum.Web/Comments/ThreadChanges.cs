@@ -121,7 +121,7 @@ public sealed class ThreadChanges(
         {
             outcome = await RewriteAsync(comment, Submission(comment) with { Text = normalized }, origin, actor, "Edit", "the text changed", ct);
         }
-        catch (TooDeeplyNestedException e)
+        catch (UnrenderableTextException e)
         {
             return new ChangeOutcome(true, comment.Status, e.Message, nameof(CommentSubmission.Text));
         }

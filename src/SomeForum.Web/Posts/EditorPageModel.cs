@@ -26,7 +26,7 @@ public abstract class EditorPageModel(PostWriter writer, MarkdownRenderer render
             {
                 if (ModelState.IsValid) preview = renderer.ToHtml(Input.Body ?? "", TextKind.Post);
             }
-            catch (TooDeeplyNestedException e)
+            catch (UnrenderableTextException e)
             {
                 ModelState.AddModelError(body, e.Message);
             }

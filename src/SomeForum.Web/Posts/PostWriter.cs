@@ -65,7 +65,7 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         {
             html = renderer.ToHtml(input.Body!.Trim(), TextKind.Post);
         }
-        catch (TooDeeplyNestedException e)
+        catch (UnrenderableTextException e)
         {
             return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Body", e.Message);
         }

@@ -46,7 +46,7 @@ public sealed class MarkdownRenderer
     public string ToHtml(string markdown, TextKind kind)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var html = Guarded(() =>
+        var html = Guarded(markdown, () =>
         {
             var document = Markdown.Parse(markdown, pipeline);
             DemoteHeadings(document, kind == TextKind.Post ? 2 : 4);
@@ -91,7 +91,7 @@ public sealed class MarkdownRenderer
     /// <summary>The text of some Markdown, whitespace collapsed, cut at a word near <paramref name="maxLength"/>.</summary>
     public string ToExcerpt(string markdown, int maxLength)
     {
-        var text = CollapseWhitespace(Guarded(() => Markdown.ToPlainText(markdown, pipeline)));
+        var text = CollapseWhitespace(Guarded(markdown, () => Markdown.ToPlainText(markdown, pipeline)));
         if (text.Length <= maxLength) return text;
         var cut = text.LastIndexOf(' ', maxLength - 1);
         var end = cut > maxLength / 2 ? cut : maxLength - 1;
@@ -121,15 +121,17 @@ public sealed class MarkdownRenderer
 
     // Markdig refuses input nested deeper than it parses safely with an ArgumentException: that is the writer's
     // text, to be refused with a message (422), not a server error.
-    private static T Guarded<T>(Func<T> parse)
+    private static T Guarded<T>(string markdown, Func<T> parse)
     {
+        // Before parsing: some markup costs Markdig time that grows with its square, and refusing it is cheap.
+        if (MarkupBudget.Problem(markdown) is { } problem) throw new UnrenderableTextException(problem);
         try
         {
             return parse();
         }
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.OrdinalIgnoreCase))
         {
-            throw new TooDeeplyNestedException(e);
+            throw new UnrenderableTextException(UnrenderableTextException.TooDeep, e);
         }
     }
 
@@ -180,6 +182,24 @@ public sealed class MarkdownRenderer
         && (uri.Scheme == Uri.UriSchemeMailto || Site.SafeUrl.IsHttp(uri));
 }
 
-/// <summary>Text nested deeper than the renderer takes (quotes in quotes, brackets in brackets, lists in lists).</summary>
-public sealed class TooDeeplyNestedException(Exception inner)
-    : Exception("This text nests quotes, lists or brackets too deeply to be shown: flatten it and try again.", inner);
+/// <summary>
+/// Text the renderer will not take, though within the length limits: nested deeper than it parses safely (quotes in
+/// quotes, brackets in brackets, lists in lists), or with more markup than it parses in bounded time (<see cref="MarkupBudget"/>).
+/// The writer gets the message (422), never a server error.
+/// </summary>
+public sealed class UnrenderableTextException : Exception
+{
+    public const string TooDeep = "This text nests quotes, lists or brackets too deeply to be shown: flatten it and try again.";
+
+    public UnrenderableTextException(string message, Exception? inner = null) : base(message, inner)
+    {
+    }
+
+    public UnrenderableTextException() : this(TooDeep)
+    {
+    }
+
+    public UnrenderableTextException(string message) : this(message, null)
+    {
+    }
+}

@@ -128,17 +128,17 @@ public sealed class MarkdownRendererHostileInputTests
     {
         var text = string.Concat(Enumerable.Repeat(unit, count));
 
-        var refused = Assert.Throws<TooDeeplyNestedException>(() => renderer.ToHtml(text, TextKind.Comment));
-        Assert.Contains("too deeply", refused.Message, StringComparison.Ordinal);
-        Assert.Throws<TooDeeplyNestedException>(() => renderer.ToExcerpt(text, 100));
+        var refused = Assert.Throws<UnrenderableTextException>(() => renderer.ToHtml(text, TextKind.Comment));
+        Assert.Contains(unit == ">" ? "too deep" : "too much markup", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<UnrenderableTextException>(() => renderer.ToExcerpt(text, 100));
     }
 
     [Fact]
     public void ToHtml_ModeratelyNestedQuotes_AreStillRendered()
     {
-        var html = renderer.ToHtml(new string('>', 20) + " deep", TextKind.Comment);
+        var html = renderer.ToHtml(new string('>', MarkupBudget.MaxLineNesting) + " deep", TextKind.Comment);
 
         using var document = new HtmlParser().ParseDocument(html);
-        Assert.Equal(20, document.QuerySelectorAll("blockquote").Length);
+        Assert.Equal(MarkupBudget.MaxLineNesting, document.QuerySelectorAll("blockquote").Length);
     }
 }
