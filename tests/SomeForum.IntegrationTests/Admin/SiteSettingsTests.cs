@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using SomeForum.IntegrationTests.Comments;
 using SomeForum.IntegrationTests.Infrastructure;
 using SomeForum.IntegrationTests.Pingbacks;
+using Microsoft.Extensions.DependencyInjection;
 using SomeForum.Web.Accounts;
+using SomeForum.Web.Comments;
 
 namespace SomeForum.IntegrationTests.Admin;
 
@@ -52,7 +54,7 @@ public sealed class SiteSettingsTests
         Assert.Equal("5", page.QuerySelector("#Input_MaxReplyDepth")?.GetAttribute("value"));
         Assert.Equal("From the configuration (Site:Title).", page.QuerySelector("#source-Title")?.TextContent);
         Assert.Equal("From the configuration (Pingback:SiteUrl).", page.QuerySelector("#source-SiteUrl")?.TextContent);
-        Assert.Empty(page.QuerySelectorAll("button[name=reset]"));
+        Assert.Null(page.QuerySelector(".saved-settings"));
         Assert.False(await forum.WithDbAsync(db => db.SiteSettings.AnyAsync()));
     }
 
@@ -83,7 +85,7 @@ public sealed class SiteSettingsTests
             Assert.EndsWith("The Reading Room", page.Title, StringComparison.Ordinal);
             Assert.Equal("Run by volunteers", page.QuerySelector(".site-footer")?.TextContent.Trim());
         }
-        Assert.Equal("SoMe, So Far, So What? – The Reading Room", (await guest.OpenAsync(SeedThread.Url)).Title);
+        Assert.EndsWith("The Reading Room", (await guest.OpenAsync(SeedThread.Url)).Title, StringComparison.Ordinal);
 
         var stored = await forum.WithDbAsync(db => db.SiteSettings.AsNoTracking().SingleAsync());
         Assert.Equal(("The Reading Room", (int?)null, "admin@example.org"), (stored.Title, stored.CommentPageSize, stored.UpdatedBy));
@@ -108,7 +110,7 @@ public sealed class SiteSettingsTests
         // A permalink finds its comment on the page the saved size puts it on.
         Assert.Equal($"{SeedThread.Url}?cpage=3", (await guest.GetAsync("/comments/21")).ResolvedLocation?.PathAndQuery);
 
-        var reset = await admin.SubmitAsync(Settings, Form, [], "reset=CommentPageSize");
+        var reset = await admin.SubmitAsync(Settings, "form.reset-CommentPageSize", []);
         Assert.Equal(HttpStatusCode.Redirect, reset.Status);
         Assert.Null((await guest.OpenAsync(SeedThread.Url)).QuerySelector("nav.comment-pages"));
         Assert.Null(await forum.WithDbAsync(db => db.SiteSettings.Select(s => s.CommentPageSize).SingleAsync()));
@@ -122,9 +124,17 @@ public sealed class SiteSettingsTests
         using var forum = Forum();
         using var admin = await AdminAsync(forum);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(Settings, Form, [new("Input.MaxReplyDepth", "1")])).Status);
+        // One level: a reply sits beside the comment it answers, at the top level, and says whom it answers.
+        await using (var scope = forum.Scope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<CommentPipeline>().AddAsync(new CommentSubmission
+            {
+                PostId = 1, ParentId = 1, AuthorName = "Moderator", AuthorEmail = "mod@example.org", Text = "Answering Meg.",
+            }, CommentOrigin.Moderator, CancellationToken.None);
+            Assert.Equal(((long?)null, (long?)1), (result.Comment?.ParentId, result.Comment?.RepliesToId));
+        }
+
         using var reader = new Browser(forum);
-        // One level: no reply links, and a reply sent anyway sits beside the comment it answers, at the top level.
-        Assert.Empty((await reader.OpenAsync(SeedThread.Url)).QuerySelectorAll(".reply-link"));
 
         await forum.ChangePostsAsync(posts => posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddDays(-15))));
         Assert.NotNull((await reader.OpenAsync(SeedThread.Url)).QuerySelector("form.comment-form"));
