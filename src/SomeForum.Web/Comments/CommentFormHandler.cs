@@ -112,6 +112,7 @@ public sealed class CommentFormHandler(
             AuthorEmail = signedIn is null ? input.Email : signedIn.Email,
             AuthorUrl = signedIn is null ? input.Website : signedIn.Website,
             UserId = signedIn?.Id,
+            WrittenBefore = signedIn is null ? cookies.ReadAuthored(http) : [],
             Text = input.Text ?? "",
             IpAddress = http.Connection.RemoteIpAddress?.ToString(),
             UserAgent = http.Request.Headers.UserAgent.ToString(),
@@ -123,6 +124,7 @@ public sealed class CommentFormHandler(
                 ? new CommenterCookies.Details(comment.AuthorName, comment.AuthorEmail ?? "", comment.AuthorUrl)
                 : null);
             if (comment.Status == CommentStatus.Pending) cookies.AddPending(http, comment.Id);
+            if (signedIn is null) cookies.AddAuthored(http, comment.Id);
             if (input.NotifyOfReplies) await mail.SubscribeAsync(comment, ct);
             // The guest's own link to edit or delete it shows beside it while the window is open (see GuestLinks).
             if (signedIn is null && (await OptionsAsync(ct)).GuestEditsUntil(comment.ReceivedAt) is { } editable)

@@ -18,6 +18,20 @@ public sealed class CommentPipeline(
 {
     public async Task<CommentResult> AddAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
     {
+        try
+        {
+            return await AddOrRefuseAsync(submission, origin, ct);
+        }
+        catch (Exception e) when (StorageFull.Is(e))
+        {
+            // The transaction rolled back; what the context still tracks of it must not ride on a later save.
+            db.ChangeTracker.Clear();
+            return CommentResult.Refused(CommentProblem.StorageFull, StorageFull.Message);
+        }
+    }
+
+    private async Task<CommentResult> AddOrRefuseAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(submission);
         var settings = await siteSettings.CommentsAsync(ct);
         var fromOutside = origin is not (CommentOrigin.Import or CommentOrigin.Moderator);

@@ -9,6 +9,7 @@ public enum CommentProblem
     ParentInvalid,
     Duplicate,
     Flood,
+    StorageFull,
 }
 
 public sealed record CommentRejection(CommentProblem Problem, string Message, string? Field = null)
@@ -19,6 +20,7 @@ public sealed record CommentRejection(CommentProblem Problem, string Message, st
         CommentProblem.Closed => StatusCodes.Status403Forbidden,
         CommentProblem.Duplicate => StatusCodes.Status409Conflict,
         CommentProblem.Flood => StatusCodes.Status429TooManyRequests,
+        CommentProblem.StorageFull => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 }

@@ -22,6 +22,12 @@ public sealed record CommentSubmission
     public string? AuthorUrl { get; init; }
     public string? UserId { get; init; }
 
+    /// <summary>
+    /// A guest's earlier comments, as their browser's signed cookie names them (<see cref="CommenterCookies"/>): what
+    /// vouches for a guest is having written an approved comment from this browser, never an address anyone can type.
+    /// </summary>
+    public IReadOnlyList<long> WrittenBefore { get; init; } = [];
+
     /// <summary>Markdown for comments; plain text (the excerpt around the link) for pingbacks and webmentions.</summary>
     public required string Text { get; init; }
 

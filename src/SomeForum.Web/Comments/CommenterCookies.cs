@@ -16,12 +16,15 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
     public const string DetailsCookie = "someforum_commenter";
     public const string PendingCookie = "someforum_pending";
     public const string OwnCookie = "someforum_own";
+    public const string AuthorCookie = "someforum_author";
     private const int MaxPending = 20;
+    private const int MaxAuthored = 20;
     private const int MaxOwn = 20;
 
     private readonly IDataProtector details = protection.CreateProtector("SomeForum.Comments.CommenterDetails");
     private readonly IDataProtector pending = protection.CreateProtector("SomeForum.Comments.PendingComments");
     private readonly IDataProtector own = protection.CreateProtector("SomeForum.Comments.OwnComments");
+    private readonly IDataProtector authored = protection.CreateProtector("SomeForum.Comments.AuthoredComments");
 
     public sealed record Details(string Name, string Email, string? Website);
 
@@ -38,20 +41,26 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
         http.Response.Cookies.Append(DetailsCookie, details.Protect(JsonSerializer.Serialize(remembered)), Options(http, TimeSpan.FromDays(365)));
     }
 
-    public IReadOnlyList<long> ReadPending(HttpContext http) =>
-        pending.TryUnprotect(http.Request.Cookies[PendingCookie]) is { } list
+    public IReadOnlyList<long> ReadPending(HttpContext http) => ReadIds(pending, http.Request.Cookies[PendingCookie]);
+
+    public void AddPending(HttpContext http, long commentId) =>
+        http.Response.Cookies.Append(PendingCookie, ProtectIds(pending, ReadPending(http), commentId, MaxPending), Options(http, TimeSpan.FromDays(30)));
+
+    /// <summary>The last comments this browser wrote as a guest, whatever became of them: what vouches for its next one.</summary>
+    public IReadOnlyList<long> ReadAuthored(HttpContext http) => ReadIds(authored, http.Request.Cookies[AuthorCookie]);
+
+    public void AddAuthored(HttpContext http, long commentId) =>
+        http.Response.Cookies.Append(AuthorCookie, ProtectIds(authored, ReadAuthored(http), commentId, MaxAuthored), Options(http, TimeSpan.FromDays(365)));
+
+    private static List<long> ReadIds(IDataProtector protector, string? cookie) =>
+        protector.TryUnprotect(cookie) is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
                 .Where(n => n > 0).ToList()
             : [];
 
-    public void AddPending(HttpContext http, long commentId)
-    {
-        var ids = ReadPending(http).Append(commentId).Distinct().TakeLast(MaxPending);
-        http.Response.Cookies.Append(PendingCookie,
-            pending.Protect(string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))),
-            Options(http, TimeSpan.FromDays(30)));
-    }
+    private static string ProtectIds(IDataProtector protector, IEnumerable<long> kept, long added, int most) =>
+        protector.Protect(string.Join(',', kept.Append(added).Distinct().TakeLast(most).Select(id => id.ToString(CultureInfo.InvariantCulture))));
 
     /// <summary>A guest's own comment that is still theirs to edit, and until when.</summary>
     public sealed record OwnComment(long Id, DateTime ReceivedAt, DateTime EditableUntil);

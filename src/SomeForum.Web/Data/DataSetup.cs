@@ -64,7 +64,12 @@ public static class DataSetup
                 builder.Services.AddSingleton<WritersInTurn>();
                 break;
         }
-        builder.Services.AddDataProtection().SetApplicationName("SomeForum").PersistKeysToDbContext<ForumDb>();
+        var keys = builder.Services.AddDataProtection().SetApplicationName("SomeForum").PersistKeysToDbContext<ForumDb>();
+        if (KeyRingCertificate.Load(builder.Configuration) is { } certificate)
+        {
+            // Given to both sides: to unprotect, ASP.NET Core would otherwise look for the certificate in the machine's store.
+            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([certificate, .. KeyRingCertificate.LoadEarlier(builder.Configuration)]);
+        }
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,16 @@ public static class HostingSetup
         });
         // A year, subdomains left alone: the owner may serve other things there over plain HTTP.
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        // One line a request (method, path without its query, status, time taken, client), written only when the
+        // category Microsoft.AspNetCore.HttpLogging logs at Information: off by default, the middleware then costs one check.
+        // The query is left out: confirmation and unsubscribe links carry their token there.
+        builder.Services.AddHttpLogging(log =>
+        {
+            log.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            log.CombineLogs = true;
+        });
+        builder.Services.AddHttpLoggingInterceptor<ClientInRequestLog>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [], HealthTimeout);
         return builder;
@@ -52,6 +63,9 @@ public static class HostingSetup
         // Before every other middleware, so the probe's answer carries no cookie, no error page and nothing from the
         // page cache; the health check middleware itself marks it no-store and answers 200 "Healthy" or 503 "Unhealthy".
         app.UseHealthChecks(HealthPath);
+        // After the probe (a balancer's every few seconds would drown the log) and before the page cache, so pages
+        // served from it are logged too.
+        app.UseHttpLogging();
         if (!app.Environment.IsDevelopment())
         {
             // Sent only on HTTPS answers (as the proxy reports them), so a browser that once reached the site securely

@@ -70,10 +70,13 @@ public sealed class ModerationRules(ForumDb db, ModerationSettings settings, Mar
         {
             return HasApprovedContributionAsync(userId, ct);
         }
+        // A guest is known by an approved comment their own browser wrote under the same address (its signed cookie
+        // names it). The address alone proves nothing: whoever knows an approved guest's address could type it.
         var email = EmailAddress.NormalizeOrNull(comment.AuthorEmail);
-        return email is null
+        var written = comment.WrittenBefore;
+        return email is null || written.Count == 0
             ? Task.FromResult(false)
-            : db.Comments.AnyAsync(c => c.AuthorEmail == email && c.UserId == null && c.Status == CommentStatus.Approved, ct);
+            : db.Comments.AnyAsync(c => written.Contains(c.Id) && c.AuthorEmail == email && c.UserId == null && c.Status == CommentStatus.Approved, ct);
     }
 
     private async Task<bool> HasApprovedContributionAsync(string userId, CancellationToken ct) =>

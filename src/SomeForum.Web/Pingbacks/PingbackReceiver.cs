@@ -73,6 +73,7 @@ public sealed class PingbackReceiver(
                 CommentProblem.PostNotFound => Refusal(IntakeVerdict.NoSuchPost)!,
                 CommentProblem.Closed => Refusal(IntakeVerdict.Closed)!,
                 CommentProblem.Duplicate => Refusal(IntakeVerdict.AlreadyRegistered)!,
+                CommentProblem.StorageFull => PingResult.Refused(FaultCode.Generic, "The pingback could not be stored just now; please send it again later."),
                 _ => PingResult.Refused(FaultCode.Generic, "The pingback could not be accepted."),
             };
         }

@@ -106,9 +106,13 @@ public sealed class WebmentionProcessor(
             // A pingback from the same source arrived meanwhile; the unique (post, source) index kept one.
             return (WebmentionState.Done, "Already stored from this source");
         }
-        return result.Comment is { } comment
-            ? (WebmentionState.Done, $"Stored as comment {comment.Id} ({comment.Status})")
-            : (WebmentionState.Failed, $"Refused: {result.Rejection!.Message}");
+        return result switch
+        {
+            { Comment: { } comment } => (WebmentionState.Done, $"Stored as comment {comment.Id} ({comment.Status})"),
+            // Verified, but the disk is full: the mention is not lost, only late.
+            { Rejection.Problem: CommentProblem.StorageFull } => (WebmentionState.Queued, "Verified but not stored: the database's disk is full; trying again later"),
+            _ => (WebmentionState.Failed, $"Refused: {result.Rejection!.Message}"),
+        };
     }
 
     /// <summary>Sent again: the mention takes the source's current title and excerpt, keeps its place, and is judged again.</summary>

@@ -1,9 +1,11 @@
+using SomeForum.Web.Data;
+
 namespace SomeForum.Web.Seeding;
 
 /// <summary>The commands the app runs instead of serving, given after <c>--</c>: each works on the configured database, then exits.</summary>
 public static class ForumCommands
 {
-    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] is ImportCommand.Name or ImportWxrCommand.Name or ImportDisqusCommand.Name or ExportWxrCommand.Name or GenerateCommand.Name;
+    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] is ImportCommand.Name or ImportWxrCommand.Name or ImportDisqusCommand.Name or ExportWxrCommand.Name or GenerateCommand.Name or BackupCommand.Name;
 
     /// <summary>
     /// A command's own words, and the settings given with it: <c>--Section:Key=value</c> or <c>--Section:Key value</c>
@@ -36,6 +38,7 @@ public static class ForumCommands
         ImportWxrCommand.Name => ImportWxrCommand.RunAsync(services, words[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
         ImportDisqusCommand.Name => ImportDisqusCommand.RunAsync(services, words[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
         ExportWxrCommand.Name => ExportWxrCommand.RunAsync(services, words[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
+        BackupCommand.Name => BackupCommand.RunAsync(services, words[1..], Console.Out, Console.Error),
         ImportCommand.Name => ImportCommand.RunAsync(services, words[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
         _ => GenerateCommand.RunAsync(services, words[1..], Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
     };

@@ -121,7 +121,10 @@ public static class ReaderCache
         http.User.Identity?.IsAuthenticated != true && http.Request.Cookies.Keys.All(IsNeutral) && http.Request.Headers.Authorization.Count == 0;
 
     /// <summary>Cookies that say nothing of the reader: the page is the same with or without them.</summary>
-    private static bool IsNeutral(string cookie) => cookie.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal);
+    private static bool IsNeutral(string cookie) =>
+        cookie.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)
+        // Read only when the guest comments again (it vouches for them); no page shows anything of it.
+        || cookie == Comments.CommenterCookies.AuthorCookie;
 
     /// <summary>Keeps a page from being stored (its address is not the page's own, say).</summary>
     public static void DoNotStore(HttpContext http)

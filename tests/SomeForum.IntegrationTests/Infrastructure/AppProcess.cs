@@ -26,7 +26,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>Everything the process wrote so far, stdout and stderr interleaved.</summary>
     public string Output => string.Join('\n', output);
 
-    [GeneratedRegex(@"Now listening on: (?<address>https?://\S+)")]
+    [GeneratedRegex(@"Now listening on: (?<address>https?://[^\s""]+)")]
     private static partial Regex Listening();
 
     /// <summary>

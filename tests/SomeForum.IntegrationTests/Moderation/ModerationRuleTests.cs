@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SomeForum.IntegrationTests.Comments;
 using SomeForum.IntegrationTests.Infrastructure;
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
@@ -31,15 +32,25 @@ public sealed class ModerationRuleTests
     }
 
     [Fact]
-    public async Task AFirstCommentIsHeldAndOnceApprovedTheAuthorPublishesAtOnce()
+    public async Task AFirstCommentIsHeldAndOnceApprovedItsBrowserPublishesAtOnceButNotAStrangerWithTheSameAddress()
     {
         using var factory = Forum();
-        var first = await SubmitAsync(factory, "Hello there");
+        using var guest = new Browser(factory);
+        var posted = await guest.SubmitCommentAsync(SeedThread.Url, new CommentForm("Hello there") { Name = "Newcomer", Email = "new@example.org" });
+        Assert.Equal(HttpStatusCode.Found, posted.Status);
+        var first = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Source == "Hello there"));
         Assert.Equal((CommentStatus.Pending, "First comment from this author"), (first.Status, first.ModerationReason));
 
         await factory.MarkAsync(first.Id, CommentStatus.Approved);
-        var second = await SubmitAsync(factory, "Hello again", email: "NEW@example.org");
+        Assert.Equal(HttpStatusCode.Found, (await guest.SubmitCommentAsync(SeedThread.Url, new CommentForm("Hello again") { Name = "Newcomer", Email = "NEW@example.org" })).Status);
+        var second = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Source == "Hello again"));
         Assert.Equal((CommentStatus.Approved, (string?)null), (second.Status, second.ModerationReason));
+
+        // Someone who knows the address (it was in a reply mail, say) and types it with the same name is held.
+        using var stranger = new Browser(factory);
+        Assert.Equal(HttpStatusCode.Found, (await stranger.SubmitCommentAsync(SeedThread.Url, new CommentForm("Buy my stuff, signed Newcomer") { Name = "Newcomer", Email = "new@example.org" })).Status);
+        var forged = await factory.WithDbAsync(db => db.Comments.SingleAsync(c => c.Source == "Buy my stuff, signed Newcomer"));
+        Assert.Equal((CommentStatus.Pending, "First comment from this author"), (forged.Status, forged.ModerationReason));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.IntegrationTests.Infrastructure;
 
@@ -14,29 +13,6 @@ public sealed class CommandSettingsTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var project = Path.Combine(AppProcess.RepositoryRoot(), "src", "SomeForum.Web");
-        var info = new ProcessStartInfo(AppProcess.DotnetHost())
-        {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(project, "bin", AppProcess.Configuration(), AppProcess.TargetFramework(), "SomeForum.Web.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        // Only what the command line says decides where the data goes.
-        info.Environment.Remove("ConnectionStrings__Forum");
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(patience.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
     private static async Task<List<string>> SlugsInAsync(string file)
     {
         using var forum = new ForumFactory(file);
@@ -50,7 +26,7 @@ public sealed class CommandSettingsTests : IDisposable
         await File.WriteAllTextAsync(seed, "A Post Given By Hand\n\nIts paragraph.\n\n  1. Alice · March 1, 2024\n\n    Hello.\n\nLeave a Reply\n");
         var database = Path.Combine(folder, "chosen.db");
 
-        var (exit, output) = await RunAsync("import", seed, $"--ConnectionStrings:Forum=Data Source={database}");
+        var (exit, output) = await AppCommand.RunAsync("import", seed, $"--ConnectionStrings:Forum=Data Source={database}");
 
         Assert.True(exit == 0, output);
         Assert.Contains("imported as /posts/a-post-given-by-hand with 1 entries", output, StringComparison.Ordinal);
@@ -62,7 +38,7 @@ public sealed class CommandSettingsTests : IDisposable
     {
         var database = Path.Combine(folder, "generated.db");
 
-        var (exit, output) = await RunAsync("generate", "--comments", "12", "--ConnectionStrings:Forum", $"Data Source={database}", "--slug", "given-here");
+        var (exit, output) = await AppCommand.RunAsync("generate", "--comments", "12", "--ConnectionStrings:Forum", $"Data Source={database}", "--slug", "given-here");
 
         Assert.True(exit == 0, output);
         Assert.Equal(["given-here"], await SlugsInAsync(database));

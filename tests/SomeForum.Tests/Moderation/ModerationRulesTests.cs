@@ -266,24 +266,38 @@ public sealed class ModerationRulesTests
     [InlineData("ANN@Example.COM")]
     [InlineData("  ann@example.com  ")]
     [InlineData(" Ann@Example.com\t")]
-    public async Task JudgeAsync_GuestWithApprovedGuestComment_Publishes(string email)
+    public async Task JudgeAsync_GuestWhoseBrowserWroteAnApprovedCommentUnderTheAddress_Publishes(string email)
     {
         using var forum = new ModerationTestForum(FirstCommentOnly());
         // The pipeline stores emails trimmed and in lower case.
-        await forum.AddCommentAsync(Email, userId: null, CommentStatus.Approved);
+        var earlier = await forum.AddCommentAsync(Email, userId: null, CommentStatus.Approved);
 
-        var verdict = await forum.Rules().JudgeAsync(Guest() with { AuthorEmail = email }, CommentOrigin.Reader, CancellationToken.None);
+        var verdict = await forum.Rules().JudgeAsync(Guest() with { AuthorEmail = email, WrittenBefore = [earlier] }, CommentOrigin.Reader, CancellationToken.None);
 
         Assert.Equal(ModerationVerdict.Publish, verdict);
+    }
+
+    [Fact]
+    public async Task JudgeAsync_GuestWhoOnlyKnowsAnApprovedGuestsAddress_IsPending()
+    {
+        // The address alone proves nothing: anyone who read it (a reply mail, an export) could type it.
+        using var forum = new ModerationTestForum(FirstCommentOnly());
+        await forum.AddCommentAsync(Email, userId: null, CommentStatus.Approved);
+        var theirOwn = await forum.AddCommentAsync("mallory@example.com", userId: null, CommentStatus.Pending);
+
+        var verdict = await forum.Rules().JudgeAsync(Guest() with { WrittenBefore = [theirOwn] }, CommentOrigin.Reader, CancellationToken.None);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+        Assert.Equal("First comment from this author", verdict.Reason);
     }
 
     [Fact]
     public async Task JudgeAsync_GuestWithApprovedCommentUnderAnotherEmail_IsPending()
     {
         using var forum = new ModerationTestForum(FirstCommentOnly());
-        await forum.AddCommentAsync("bob@example.com", userId: null, CommentStatus.Approved);
+        var earlier = await forum.AddCommentAsync("bob@example.com", userId: null, CommentStatus.Approved);
 
-        var verdict = await forum.Rules().JudgeAsync(Guest(), CommentOrigin.Reader, CancellationToken.None);
+        var verdict = await forum.Rules().JudgeAsync(Guest() with { WrittenBefore = [earlier] }, CommentOrigin.Reader, CancellationToken.None);
 
         Assert.Equal(CommentStatus.Pending, verdict.Status);
     }
@@ -293,9 +307,9 @@ public sealed class ModerationRulesTests
     {
         // Anyone can type a member's email; only the member's signed-in comments vouch for the member.
         using var forum = new ModerationTestForum(FirstCommentOnly());
-        await forum.AddCommentAsync(Email, MemberId, CommentStatus.Approved);
+        var members = await forum.AddCommentAsync(Email, MemberId, CommentStatus.Approved);
 
-        var verdict = await forum.Rules().JudgeAsync(Guest(), CommentOrigin.Reader, CancellationToken.None);
+        var verdict = await forum.Rules().JudgeAsync(Guest() with { WrittenBefore = [members] }, CommentOrigin.Reader, CancellationToken.None);
 
         Assert.Equal(CommentStatus.Pending, verdict.Status);
         Assert.Equal("First comment from this author", verdict.Reason);
@@ -308,9 +322,9 @@ public sealed class ModerationRulesTests
     public async Task JudgeAsync_GuestWithOnlyUnapprovedComments_IsPending(CommentStatus status)
     {
         using var forum = new ModerationTestForum(FirstCommentOnly());
-        await forum.AddCommentAsync(Email, userId: null, status);
+        var earlier = await forum.AddCommentAsync(Email, userId: null, status);
 
-        var verdict = await forum.Rules().JudgeAsync(Guest(), CommentOrigin.Reader, CancellationToken.None);
+        var verdict = await forum.Rules().JudgeAsync(Guest() with { WrittenBefore = [earlier] }, CommentOrigin.Reader, CancellationToken.None);
 
         Assert.Equal(CommentStatus.Pending, verdict.Status);
     }

@@ -53,10 +53,10 @@ internal sealed class ModerationTestForum : IDisposable
         return post;
     }
 
-    public async Task AddCommentAsync(string? email, string? userId, CommentStatus status)
+    public async Task<long> AddCommentAsync(string? email, string? userId, CommentStatus status)
     {
         var post = await AddPostAsync();
-        Db.Comments.Add(new Comment
+        var comment = new Comment
         {
             PostId = post.Id,
             AuthorName = "Earlier",
@@ -67,8 +67,10 @@ internal sealed class ModerationTestForum : IDisposable
             Html = "<p>Earlier comment.</p>",
             ThreadPath = "0000000001",
             ReceivedAt = Now,
-        });
+        };
+        Db.Comments.Add(comment);
         await Db.SaveChangesAsync();
+        return comment.Id;
     }
 
     public async Task SaveRulesAsync(ModerationRuleSet rules)
