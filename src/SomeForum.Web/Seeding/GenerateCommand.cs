@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
