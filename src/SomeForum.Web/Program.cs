@@ -27,6 +27,7 @@ builder.AddPingbacks();
 builder.AddMail();
 builder.AddSeeding();
 builder.AddPages();
+builder.AddSiteSettings();
 builder.AddReaderCache();
 builder.AddHosting();
 

@@ -16,13 +16,14 @@ namespace SomeForum.Web.Comments;
 /// pipeline, remembering what the reader asked to be remembered, and finding where a comment now is.
 /// </summary>
 public sealed class CommentFormHandler(
-    CommentPipeline pipeline, CommenterCookies cookies, ForumDb db, MarkdownRenderer renderer, IOptionsSnapshot<CommentOptions> options,
-    UserManager<ForumUser> users, ModerationSettings moderation, TimeProvider clock, Notifications.MailSubscriptions mail)
+    CommentPipeline pipeline, CommenterCookies cookies, ForumDb db, MarkdownRenderer renderer, SiteSettings settings,
+    UserManager<ForumUser> users, TimeProvider clock, Notifications.MailSubscriptions mail)
 {
     private ForumUser? account;
     private bool accountLoaded;
 
-    public CommentOptions Options => options.Value;
+    /// <summary>The comment options in force (the page size and depth are site settings).</summary>
+    public Task<CommentOptions> OptionsAsync(CancellationToken ct) => settings.CommentsAsync(ct);
 
     /// <summary>The signed-in reader's account: they comment under it without retyping their details.</summary>
     public async Task<ForumUser?> AccountAsync(ClaimsPrincipal user)
@@ -37,11 +38,11 @@ public sealed class CommentFormHandler(
 
     /// <summary>Whether readers may comment on the post now: published, open, and not closed by age.</summary>
     public async Task<bool> TakesCommentsAsync(PostView post, CancellationToken ct) =>
-        post.TakesComments && !(await moderation.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
+        post.TakesComments && !(await settings.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>When comments on the post close by age; null when they never do.</summary>
     public async Task<DateTime?> ClosesAtAsync(PostView post, CancellationToken ct) =>
-        (await moderation.CurrentAsync(ct)).ClosesAt(post.PublishedAt);
+        (await settings.CurrentAsync(ct)).ClosesAt(post.PublishedAt);
 
 
     public IReadOnlyList<long> OwnPending(HttpContext http) => cookies.ReadPending(http);
@@ -73,7 +74,7 @@ public sealed class CommentFormHandler(
             var text = CommentText.Normalize(CommentKind.Comment, input.Text ?? "");
             if (text.Length == 0) return FormOutcome.Shown(StatusCodes.Status200OK, FormOutcome.AllFields, new FormError(FormError.TextField, "Write a comment to preview it."));
             // What could not be posted is not rendered either: the limit bounds the renderer's work too.
-            if (Options.LengthProblem(text) is { } tooLong)
+            if ((await OptionsAsync(ct)).LengthProblem(text) is { } tooLong)
             {
                 return FormOutcome.Shown(StatusCodes.Status422UnprocessableEntity, FormOutcome.AllFields, new FormError(FormError.TextField, tooLong));
             }
@@ -126,7 +127,7 @@ public sealed class CommentFormHandler(
             if (signedIn is null) cookies.AddAuthored(http, comment.Id);
             if (input.NotifyOfReplies) await mail.SubscribeAsync(comment, ct);
             // The guest's own link to edit or delete it shows beside it while the window is open (see GuestLinks).
-            if (signedIn is null && Options.GuestEditsUntil(comment.ReceivedAt) is { } editable)
+            if (signedIn is null && (await OptionsAsync(ct)).GuestEditsUntil(comment.ReceivedAt) is { } editable)
             {
                 cookies.AddOwn(http, new CommenterCookies.OwnComment(comment.Id, comment.ReceivedAt, editable), clock.GetUtcNow().UtcDateTime);
             }
@@ -139,7 +140,7 @@ public sealed class CommentFormHandler(
     {
         // A comment just held is the writer's own to see, though its cookie reaches the browser only with this answer.
         IReadOnlyCollection<long> own = comment.Status == CommentStatus.Pending ? [.. OwnPending(http), comment.Id] : OwnPending(http);
-        var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, Options, own, ct);
+        var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, await OptionsAsync(ct), own, ct);
         return ForumUrls.Comment(slug, page, comment.Id);
     }
 

@@ -12,16 +12,25 @@ public sealed class CommentOptions
 {
     public const string Section = "Comments";
 
-    /// <summary>Top-level threads a page; 0 shows every thread on one page.</summary>
+    /// <summary>Top-level threads a page; 0 shows every thread on one page. The configuration's value of a site setting (Site/SiteSettings.cs).</summary>
     [Range(0, 10_000)]
     public int PageSize { get; set; } = 50;
 
     /// <summary>The order of top-level threads; replies always read oldest first under their parent.</summary>
     public CommentOrder Order { get; set; } = CommentOrder.OldestFirst;
 
-    /// <summary>Levels a thread may have, the top level included (WordPress's default is 5).</summary>
-    [Range(1, 20)]
+    /// <summary>Levels a thread may have, the top level included (WordPress's default is 5). The configuration's value of a site setting.</summary>
+    [Range(1, Site.SiteSettingsRules.MaxReplyDepth)]
     public int MaxDepth { get; set; } = 5;
+
+    /// <summary>These options with the site settings' page size and depth in force (see Site/SiteSettings.cs).</summary>
+    public CommentOptions With(int pageSize, int maxDepth)
+    {
+        var copy = (CommentOptions)MemberwiseClone();
+        copy.PageSize = pageSize;
+        copy.MaxDepth = maxDepth;
+        return copy;
+    }
 
     [Range(1, 100_000)]
     public int MaxLength { get; set; } = 10_000;

@@ -13,8 +13,8 @@ namespace SomeForum.Web.Comments;
 /// by the moderation rules, render once, store source and HTML. A refused comment stores nothing.
 /// </summary>
 public sealed class CommentPipeline(
-    ForumDb db, ThreadWrites writes, MarkdownRenderer renderer, ModerationRules moderation, ModerationSettings moderationSettings,
-    IOptionsSnapshot<CommentOptions> options, TimeProvider clock)
+    ForumDb db, ThreadWrites writes, MarkdownRenderer renderer, ModerationRules moderation, Site.SiteSettings siteSettings,
+    TimeProvider clock)
 {
     public async Task<CommentResult> AddAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class CommentPipeline(
     private async Task<CommentResult> AddOrRefuseAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var settings = options.Value;
+        var settings = await siteSettings.CommentsAsync(ct);
         var fromOutside = origin is not (CommentOrigin.Import or CommentOrigin.Moderator);
         var text = CommentText.Normalize(submission.Kind, submission.Text);
         var email = EmailAddress.NormalizeOrNull(submission.AuthorEmail);
@@ -67,7 +67,7 @@ public sealed class CommentPipeline(
                 .Select(p => new { p.CommentsOpen, p.PingbacksOpen, p.PublishedAt })
                 .SingleOrDefaultAsync(ct);
             if (post is null) return CommentResult.Refused(CommentProblem.PostNotFound, "There is no such post.");
-            var closedByAge = fromOutside && (await moderationSettings.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
+            var closedByAge = fromOutside && (await siteSettings.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
             if (fromOutside && submission.Kind == CommentKind.Comment && (!post.CommentsOpen || closedByAge))
             {
                 return CommentResult.Refused(CommentProblem.Closed, "Comments are closed on this post.");

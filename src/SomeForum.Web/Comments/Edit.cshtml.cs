@@ -14,7 +14,7 @@ namespace SomeForum.Web.Comments;
 [CommentRequestLimit]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class EditModel(
-    ForumDb db, GuestLinks links, ThreadChanges changes, CommenterCookies cookies, IOptionsSnapshot<CommentOptions> options) : PageModel
+    ForumDb db, GuestLinks links, ThreadChanges changes, CommenterCookies cookies, IOptionsSnapshot<CommentOptions> options, Site.SiteSettings settings) : PageModel
 {
     public GuestComment Comment { get; private set; } = null!;
     public DateTime EditableUntil { get; private set; }
@@ -63,7 +63,7 @@ public sealed class EditModel(
         if (outcome.Status == CommentStatus.Approved || (outcome.Status == before && before == CommentStatus.Pending))
         {
             IReadOnlyCollection<long> own = [.. cookies.ReadPending(HttpContext), id];
-            var page = await db.PageOfAsync(Comment.PostId, Comment.ThreadPath, options.Value, own, ct);
+            var page = await db.PageOfAsync(Comment.PostId, Comment.ThreadPath, await settings.CommentsAsync(ct), own, ct);
             return LocalRedirect(Site.ForumUrls.Comment(Comment.PostSlug, page, id));
         }
         // The rules hold it now: say so here, where the guest still is, rather than on a page that no longer shows it to anyone else.

@@ -48,14 +48,14 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
             .SingleOrDefaultAsync(ct);
         if (target is null) return NotFound();
 
-        var page = await db.PageOfAsync(post.Id, target.ThreadPath, comments.Options, comments.OwnPending(HttpContext), ct);
+        var page = await db.PageOfAsync(post.Id, target.ThreadPath, await comments.OptionsAsync(ct), comments.OwnPending(HttpContext), ct);
         Post = post;
         Thread = new ThreadView(post.Slug, new ThreadPage([], page, page, 0), CanReply: false, post.AuthorId);
         Target = new CommentNode(target, null, null, []);
         Input.ParentId = commentId;
         var account = await comments.AccountAsync(User);
         Form = new CommentFormView(Input, Site.ForumUrls.Reply(post.Slug, commentId), await comments.TakesCommentsAsync(post, ct),
-            comments.Options.MaxLength, target.AuthorName, Site.ForumUrls.Comment(post.Slug, page, commentId), previewHtml,
+            (await comments.OptionsAsync(ct)).MaxLength, target.AuthorName, Site.ForumUrls.Comment(post.Slug, page, commentId), previewHtml,
             account?.PublicName, HeadingLevel: 2);
         return Page();
     }

@@ -25,6 +25,7 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
 
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
     public DbSet<ModerationRuleSet> ModerationRules => Set<ModerationRuleSet>();
+    public DbSet<Site.StoredSettings> SiteSettings => Set<Site.StoredSettings>();
 
     /// <summary>Webmentions accepted and waiting for their source to be verified.</summary>
     public DbSet<WebmentionRequest> WebmentionRequests => Set<WebmentionRequest>();

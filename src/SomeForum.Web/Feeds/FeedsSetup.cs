@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
-using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
 using SomeForum.Web.Site;
 
@@ -29,10 +27,11 @@ public static class FeedsSetup
         return app;
     }
 
-    private static async Task<IResult> PostsAsync(HttpContext http, ForumDb db, IOptionsSnapshot<PingbackOptions> site, CancellationToken ct)
+    private static async Task<IResult> PostsAsync(HttpContext http, ForumDb db, SiteSettings settings, CancellationToken ct)
     {
         ReaderCache.Tag(http, ReaderCache.Listing);
-        var root = Root(http, site.Value);
+        var site = await settings.CurrentAsync(ct);
+        var root = site.Root(http.Request);
         var posts = await db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published)
             .OrderByDescending(p => p.PublishedAt != null).ThenByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Take(Size)
@@ -40,27 +39,29 @@ public static class FeedsSetup
             .ToListAsync(ct);
         var entries = posts.Select(p => new FeedEntry(root + ForumUrls.Post(p.Slug), p.Title, root + ForumUrls.Post(p.Slug), p.AuthorName,
             Later(p.UpdatedAt, p.PublishedAt ?? p.CreatedAt), p.PublishedAt, p.Html)).ToList();
-        return Answer(http, AtomFeed.Write(root + Posts, "Posts", root + Posts, root + "/", entries, Epoch));
+        return Answer(http, AtomFeed.Write(root + Posts, $"{site.Title}: posts", root + Posts, root + "/", entries, Epoch));
     }
 
-    private static async Task<IResult> RecentCommentsAsync(HttpContext http, ForumDb db, IOptionsSnapshot<PingbackOptions> site, CancellationToken ct)
+    private static async Task<IResult> RecentCommentsAsync(HttpContext http, ForumDb db, SiteSettings settings, CancellationToken ct)
     {
         ReaderCache.Tag(http, ReaderCache.Listing);
-        var root = Root(http, site.Value);
+        var site = await settings.CurrentAsync(ct);
+        var root = site.Root(http.Request);
         var entries = await CommentEntriesAsync(db.Comments.Where(c => c.Post.Status == PostStatus.Published), root, ct);
-        return Answer(http, AtomFeed.Write(root + RecentComments, "Recent comments", root + RecentComments, root + "/", entries, Epoch));
+        return Answer(http, AtomFeed.Write(root + RecentComments, $"{site.Title}: recent comments", root + RecentComments, root + "/", entries, Epoch));
     }
 
-    private static async Task<IResult> PostCommentsAsync(string slug, HttpContext http, ForumDb db, IOptionsSnapshot<PingbackOptions> site, CancellationToken ct)
+    private static async Task<IResult> PostCommentsAsync(string slug, HttpContext http, ForumDb db, SiteSettings settings, CancellationToken ct)
     {
         var post = await db.Posts.AsNoTracking().Where(p => p.Slug == slug && p.Status == PostStatus.Published)
             .Select(p => new { p.Id, p.Slug, p.Title, p.PublishedAt, p.CreatedAt }).SingleOrDefaultAsync(ct);
         if (post is null) return Results.NotFound();
         ReaderCache.Tag(http, ReaderCache.PostTag(post.Id));
-        var root = Root(http, site.Value);
+        var site = await settings.CurrentAsync(ct);
+        var root = site.Root(http.Request);
         var entries = await CommentEntriesAsync(db.Comments.Where(c => c.PostId == post.Id), root, ct);
         var self = root + PostComments(post.Slug);
-        return Answer(http, AtomFeed.Write(self, $"Comments on “{post.Title}”", self, root + ForumUrls.Post(post.Slug), entries,
+        return Answer(http, AtomFeed.Write(self, $"{site.Title}: comments on “{post.Title}”", self, root + ForumUrls.Post(post.Slug), entries,
             post.PublishedAt ?? post.CreatedAt));
     }
 
@@ -84,12 +85,6 @@ public static class FeedsSetup
     private static readonly DateTime Epoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
-
-    private static string Root(HttpContext http, PingbackOptions site)
-    {
-        var (scheme, host, pathBase) = site.PublicAddress(http.Request);
-        return $"{scheme}://{host.ToUriComponent()}{pathBase.ToUriComponent()}";
-    }
 
     private static IResult Answer(HttpContext http, byte[] body)
     {

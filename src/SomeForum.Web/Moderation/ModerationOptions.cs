@@ -25,14 +25,10 @@ public sealed class ModerationOptions
     /// <summary>Words that mark a comment spam, wherever they appear (so an email or IP can be banned).</summary>
     public List<string> BlockWords { get; set; } = [];
 
-    /// <summary>Close comments on a post this many days after it was published; 0 never does.</summary>
+    /// <summary>
+    /// Close comments on a post this many days after it was published; 0 never does. The configuration's value of
+    /// the site setting (Site/SiteSettings.cs), which an administrator may replace on the settings page.
+    /// </summary>
     [Range(0, 36_500)]
     public int CloseCommentsAfterDays { get; set; }
-
-    /// <summary>Whether comments on a post published then are closed by age, now.</summary>
-    public bool ClosedByAge(DateTime? publishedAt, DateTime now) => ClosesAt(publishedAt) < now;
-
-    /// <summary>When comments on a post published then close by age; null when they never do.</summary>
-    public DateTime? ClosesAt(DateTime? publishedAt) =>
-        CloseCommentsAfterDays > 0 && publishedAt is { } published ? published.AddDays(CloseCommentsAfterDays) : null;
 }

@@ -21,7 +21,6 @@ public sealed class ModerationRuleSet
     /// <summary>One word or phrase a line.</summary>
     public string HoldWords { get; set; } = "";
     public string BlockWords { get; set; } = "";
-    public int CloseCommentsAfterDays { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 
@@ -33,7 +32,6 @@ public sealed class ModerationRuleSet
         HoldMentions = HoldMentions,
         HoldWords = Lines(HoldWords),
         BlockWords = Lines(BlockWords),
-        CloseCommentsAfterDays = CloseCommentsAfterDays,
     };
 
     public static List<string> Lines(string text) =>
@@ -51,35 +49,13 @@ public sealed class ModerationSettings(ForumDb db, IOptionsSnapshot<ModerationOp
     public void Forget() => saved.Forget();
 }
 
-/// <summary>
-/// The administrator's saved rules, read once and kept in memory: every page asks for them (is this post closed
-/// by age?), and they change a few times a year. Another instance's save reaches this one within
-/// <see cref="KeptFor"/>.
-/// </summary>
-public sealed class SavedRules(TimeProvider clock)
+/// <summary>The administrator's saved rules, kept in memory (see <see cref="SavedInMemory{T}"/>).</summary>
+public sealed class SavedRules(TimeProvider clock) : SavedInMemory<ModerationOptions>(clock)
 {
-    public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(5);
-
-    private sealed record Kept(ModerationOptions? Rules, DateTimeOffset Until);
-
-    private volatile Kept? kept;
-    private int forgotten;
-
-    public async Task<ModerationOptions?> GetAsync(ForumDb db, CancellationToken ct)
+    public Task<ModerationOptions?> GetAsync(ForumDb db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var now = clock.GetUtcNow();
-        if (kept is { } current && current.Until > now) return current.Rules;
-        var version = Volatile.Read(ref forgotten);
-        var rules = (await db.ModerationRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ModerationRuleSet.SingletonId, ct))?.ToOptions();
-        // Rules read before a save finished are used once, not kept.
-        if (version == Volatile.Read(ref forgotten)) kept = new Kept(rules, now + KeptFor);
-        return rules;
-    }
-
-    public void Forget()
-    {
-        Interlocked.Increment(ref forgotten);
-        kept = null;
+        return GetAsync(async () =>
+            (await db.ModerationRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ModerationRuleSet.SingletonId, ct))?.ToOptions());
     }
 }

@@ -9,6 +9,7 @@ public static class ModerationSetup
         builder.Services.AddScoped<ModerationRules>();
         builder.Services.AddScoped<ModerationSettings>();
         builder.Services.AddSingleton<SavedRules>();
+        builder.Services.AddSingleton<Data.ISavedInMemory>(s => s.GetRequiredService<SavedRules>());
         return builder;
     }
 }

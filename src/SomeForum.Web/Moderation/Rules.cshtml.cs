@@ -39,15 +39,14 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
         rules.HoldMentions = Input.HoldMentions;
         rules.HoldWords = string.Join('\n', ModerationRuleSet.Lines(Input.HoldWords ?? ""));
         rules.BlockWords = string.Join('\n', ModerationRuleSet.Lines(Input.BlockWords ?? ""));
-        rules.CloseCommentsAfterDays = Input.CloseCommentsAfterDays;
         rules.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         rules.UpdatedBy = User.Identity?.Name;
         AuditLog.Add(db, User, rules.UpdatedAt, "Save rules", null,
             $"moderation {(rules.Enabled ? "on" : "off")}, links {rules.HoldLinkCount}, first comment {(rules.HoldFirstComment ? "held" : "free")}, " +
-            $"{ModerationRuleSet.Lines(rules.HoldWords).Count} hold words, {ModerationRuleSet.Lines(rules.BlockWords).Count} block words, close after {rules.CloseCommentsAfterDays} days");
+            $"{ModerationRuleSet.Lines(rules.HoldWords).Count} hold words, {ModerationRuleSet.Lines(rules.BlockWords).Count} block words");
         await db.SaveChangesAsync(ct);
         settings.Forget();
-        // Every page's form follows the rules (comments closed by age): none may be served as it was.
+        // Every page's form follows the rules (a reader's comment held or not): none may be served as it was.
         await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
         Message = "The rules are saved and apply from now on.";
         return RedirectToPage();
@@ -59,7 +58,7 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
         AuditLog.Add(db, User, clock.GetUtcNow().UtcDateTime, "Reset rules", null, "the configuration's rules apply again");
         await db.SaveChangesAsync(ct);
         settings.Forget();
-        // Every page's form follows the rules (comments closed by age): none may be served as it was.
+        // Every page's form follows the rules (a reader's comment held or not): none may be served as it was.
         await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
         Message = "The rules are those of the configuration again.";
         return RedirectToPage();
@@ -89,10 +88,6 @@ public sealed class RulesInput
     [StringLength(20_000)]
     public string? BlockWords { get; set; }
 
-    [Display(Name = "Close comments this many days after a post is published (0: never)")]
-    [Range(0, 36_500, ErrorMessage = "Choose a number of days from 0 to 36500.")]
-    public int CloseCommentsAfterDays { get; set; }
-
     public static RulesInput From(ModerationOptions options) => new()
     {
         Enabled = options.Enabled,
@@ -101,6 +96,5 @@ public sealed class RulesInput
         HoldMentions = options.HoldMentions,
         HoldWords = string.Join('\n', options.HoldWords),
         BlockWords = string.Join('\n', options.BlockWords),
-        CloseCommentsAfterDays = options.CloseCommentsAfterDays,
     };
 }

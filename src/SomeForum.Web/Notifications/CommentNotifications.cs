@@ -31,7 +31,7 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, IOptionsMonitor
     }
 }
 
-public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks links, MailSubscriptions subscriptions)
+public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks links, MailSubscriptions subscriptions, SiteSettings settings)
 {
     private const int ExcerptLength = 600;
 
@@ -47,7 +47,8 @@ public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks
         if (comment is null) return;
         var writer = comment.AuthorEmail is null ? null : EmailAddress.Normalize(comment.AuthorEmail);
         var excerpt = MailText.Excerpt(comment.Source, ExcerptLength);
-        var commentUrl = ForumUrls.Absolute(links.SiteUrl, ForumUrls.Permalink(comment.Id));
+        var site = await settings.CurrentAsync(ct);
+        var commentUrl = site.Absolute(ForumUrls.Permalink(comment.Id));
         string? told = null;
 
         if ((comment.RepliesToId ?? comment.ParentId) is { } answered)
@@ -61,7 +62,7 @@ public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks
                 && await db.MailSubscriptions.AnyAsync(s => s.CommentId == answered && s.Address == address, ct)
                 && await subscriptions.IsConfirmedAsync(address, ct))
             {
-                var unsubscribe = links.UnsubscribeUrl(UnsubscribeScope.Replies, address);
+                var unsubscribe = links.UnsubscribeUrl(site, UnsubscribeScope.Replies, address);
                 var (subject, text, html) = MailText.Reply(parent.AuthorName, comment.AuthorName, comment.PostTitle, excerpt, commentUrl, unsubscribe);
                 await queue.EnqueueAsync(new MailDraft(MailKind.Reply, address, parent.AuthorName, subject, text, html, unsubscribe, comment.Id), ct);
                 told = address;
@@ -75,7 +76,7 @@ public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks
             var address = author is null ? null : EmailAddress.Normalize(author.Email!);
             if (author is not null && address is not null && address != writer && address != told && await subscriptions.IsConfirmedAsync(address, ct))
             {
-                var unsubscribe = links.UnsubscribeUrl(UnsubscribeScope.PostComments, authorId);
+                var unsubscribe = links.UnsubscribeUrl(site, UnsubscribeScope.PostComments, authorId);
                 var name = string.IsNullOrWhiteSpace(author.DisplayName) ? address.Split('@')[0] : author.DisplayName;
                 var (subject, text, html) = MailText.NewComment(name, comment.AuthorName, comment.PostTitle, excerpt, commentUrl, unsubscribe);
                 await queue.EnqueueAsync(new MailDraft(MailKind.NewComment, address, name, subject, text, html, unsubscribe, comment.Id), ct);

@@ -15,7 +15,7 @@ namespace SomeForum.Web.Notifications;
 /// (it may then be sent twice: delivery is at least once). A try that failed waits longer each time (doubling, up to a
 /// cap) until the last try, then the mail is marked failed; a permanent refusal (an SMTP 5xx) fails it at once.
 /// </summary>
-public sealed class MailDelivery(ForumDb db, IOptionsMonitor<MailOptions> options, TimeProvider clock, ILogger<MailDelivery> logger)
+public sealed class MailDelivery(ForumDb db, IOptionsMonitor<MailOptions> options, Site.SiteSettings site, TimeProvider clock, ILogger<MailDelivery> logger)
 {
     /// <summary>Sent the oldest due mail: (true, _); nothing due: (false, when the next one falls due, if any).</summary>
     public async Task<(bool Worked, DateTime? NextDue)> SendNextAsync(CancellationToken ct)
@@ -47,7 +47,7 @@ public sealed class MailDelivery(ForumDb db, IOptionsMonitor<MailOptions> option
         var permanent = false;
         try
         {
-            await SendAsync(Compose(next, settings), settings, ct);
+            await SendAsync(Compose(next, settings, settings.SenderName(await site.CurrentAsync(ct))), settings, ct);
         }
         catch (SmtpCommandException e)
         {
@@ -75,10 +75,10 @@ public sealed class MailDelivery(ForumDb db, IOptionsMonitor<MailOptions> option
         return (true, null);
     }
 
-    internal static MimeMessage Compose(OutgoingMail mail, MailOptions settings)
+    internal static MimeMessage Compose(OutgoingMail mail, MailOptions settings, string fromName)
     {
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress ?? throw new InvalidOperationException("Mail:FromAddress is empty.")));
+        message.From.Add(new MailboxAddress(fromName, settings.FromAddress ?? throw new InvalidOperationException("Mail:FromAddress is empty.")));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
         message.Subject = mail.Subject;
         var host = settings.FromAddress is { } from && from.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? from[(at + 1)..] : "someforum.invalid";

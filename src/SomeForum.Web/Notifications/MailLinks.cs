@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Notifications;
@@ -23,20 +22,24 @@ public sealed record UnsubscribeRequest(UnsubscribeScope Scope, string Subject);
 /// every instance reads what any made). Nobody needs an account: the signature is the permission. A confirmation
 /// link expires; an unsubscribe link does not, since a mail may be read months later.
 /// </summary>
-public sealed class MailLinks(IDataProtectionProvider protection, IOptionsMonitor<MailOptions> mail, IOptionsMonitor<PingbackOptions> site, TimeProvider clock)
+public sealed class MailLinks(IDataProtectionProvider protection, IOptionsMonitor<MailOptions> mail, TimeProvider clock)
 {
     private readonly ITimeLimitedDataProtector confirm =
         protection.CreateProtector("SomeForum.Mail.Confirm.v1").ToTimeLimitedDataProtector();
 
     private readonly IDataProtector unsubscribe = protection.CreateProtector("SomeForum.Mail.Unsubscribe.v1");
 
-    public string SiteUrl => site.CurrentValue.SiteUrl ?? throw new InvalidOperationException("Mail needs Pingback:SiteUrl.");
+    public string ConfirmUrl(SiteSettingsView site, string address)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return site.Absolute(ForumUrls.ConfirmMail(confirm.Protect(address, clock.GetUtcNow() + TimeSpan.FromHours(mail.CurrentValue.ConfirmationHours))));
+    }
 
-    public string ConfirmUrl(string address) => ForumUrls.Absolute(SiteUrl, ForumUrls.ConfirmMail(
-        confirm.Protect(address, clock.GetUtcNow() + TimeSpan.FromHours(mail.CurrentValue.ConfirmationHours))));
-
-    public string UnsubscribeUrl(UnsubscribeScope scope, string subject) =>
-        ForumUrls.Absolute(SiteUrl, ForumUrls.Unsubscribe(unsubscribe.Protect($"{scope}\n{subject}")));
+    public string UnsubscribeUrl(SiteSettingsView site, UnsubscribeScope scope, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return site.Absolute(ForumUrls.Unsubscribe(unsubscribe.Protect($"{scope}\n{subject}")));
+    }
 
     /// <summary>The address a confirmation token names, or null when it is forged, damaged or expired.</summary>
     public string? ReadConfirmation(string? token) =>

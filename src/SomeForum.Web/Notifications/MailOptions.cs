@@ -28,7 +28,14 @@ public sealed class MailOptions
     [EmailAddress]
     public string? FromAddress { get; set; }
 
-    public string FromName { get; set; } = "SomeForum";
+    /// <summary>The sender's name in mails; unset, the site's title (see <see cref="SenderName"/>).</summary>
+    public string? FromName { get; set; }
+
+    public string SenderName(Site.SiteSettingsView site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return string.IsNullOrWhiteSpace(FromName) ? site.Title : FromName;
+    }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 

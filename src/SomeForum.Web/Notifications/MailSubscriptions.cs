@@ -10,7 +10,7 @@ namespace SomeForum.Web.Notifications;
 /// before anything but the confirmation is sent to it, and the one-click unsubscribe.
 /// </summary>
 public sealed class MailSubscriptions(
-    ForumDb db, MailOutbox queue, MailLinks links, IOptionsMonitor<MailOptions> options, TimeProvider clock, ILogger<MailSubscriptions> logger)
+    ForumDb db, MailOutbox queue, MailLinks links, Site.SiteSettings settings, IOptionsMonitor<MailOptions> options, TimeProvider clock, ILogger<MailSubscriptions> logger)
 {
     /// <summary>
     /// The reader ticked "notify me of replies" on a comment just stored. Recorded whatever the comment's status
@@ -67,8 +67,9 @@ public sealed class MailSubscriptions(
         recipient.ConfirmationSentAt = now;
         await db.SaveChangesAsync(ct);
 
-        var unsubscribe = links.UnsubscribeUrl(UnsubscribeScope.Replies, normalized);
-        var (subject, text, html) = MailText.Confirmation(options.CurrentValue.FromName, postTitle, links.ConfirmUrl(normalized), hours, unsubscribe);
+        var site = await settings.CurrentAsync(ct);
+        var unsubscribe = links.UnsubscribeUrl(site, UnsubscribeScope.Replies, normalized);
+        var (subject, text, html) = MailText.Confirmation(options.CurrentValue.SenderName(site), postTitle, links.ConfirmUrl(site, normalized), hours, unsubscribe);
         await queue.EnqueueAsync(new MailDraft(MailKind.Confirmation, normalized, null, subject, text, html, unsubscribe), ct);
         return false;
     }

@@ -13,7 +13,7 @@ namespace SomeForum.Web.Notifications;
 /// <see cref="MailOptions.DigestIntervalSeconds"/>, and only when something was held since their last one. The mail
 /// lists what is new and counts everything waiting. Moderators who opted out get none.
 /// </summary>
-public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks links, IOptionsMonitor<MailOptions> options, TimeProvider clock)
+public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks links, SiteSettings settings, IOptionsMonitor<MailOptions> options, TimeProvider clock)
 {
     private const int Listed = 20;
 
@@ -28,6 +28,7 @@ public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks link
                                 join user in db.Users on link.UserId equals user.Id
                                 where (role.Name == Roles.Moderator || role.Name == Roles.Administrator) && !user.ModerationDigestOff && user.Email != null
                                 select new { user.Id, user.Email, user.DisplayName }).Distinct().ToListAsync(ct);
+        var site = await settings.CurrentAsync(ct);
         var interval = TimeSpan.FromSeconds(options.CurrentValue.DigestIntervalSeconds);
         var queued = 0;
         foreach (var moderator in moderators)
@@ -46,9 +47,9 @@ public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks link
             if (listed.Count == 0) continue;
             var waiting = await db.Comments.CountAsync(c => c.Status == CommentStatus.Pending, ct);
 
-            var unsubscribe = links.UnsubscribeUrl(UnsubscribeScope.Digest, moderator.Id);
-            var (subject, text, html) = MailText.Digest(options.CurrentValue.FromName, waiting, listed,
-                ForumUrls.Absolute(links.SiteUrl, ForumUrls.Queue(CommentStatus.Pending)), unsubscribe);
+            var unsubscribe = links.UnsubscribeUrl(site, UnsubscribeScope.Digest, moderator.Id);
+            var (subject, text, html) = MailText.Digest(options.CurrentValue.SenderName(site), waiting, listed,
+                site.Absolute(ForumUrls.Queue(CommentStatus.Pending)), unsubscribe);
             // One digest per moderator per interval, even when two instances plan at the same moment.
             var slot = (now.Ticks / interval.Ticks).ToString(CultureInfo.InvariantCulture);
             var name = string.IsNullOrWhiteSpace(moderator.DisplayName) ? null : moderator.DisplayName;

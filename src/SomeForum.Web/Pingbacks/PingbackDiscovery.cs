@@ -18,11 +18,11 @@ public sealed class PingbackDiscovery
 {
     public DiscoveryLinks? Links { get; private set; }
 
-    public void Advertise(HttpContext context, PingbackOptions options)
+    public void Advertise(HttpContext context, Site.SiteSettingsView site)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(options);
-        var (scheme, host, pathBase) = options.PublicAddress(context.Request);
+        ArgumentNullException.ThrowIfNull(site);
+        var (scheme, host, pathBase) = site.PublicAddress(context.Request);
         Links = new DiscoveryLinks(
             UriHelper.BuildAbsolute(scheme, host, pathBase, XmlRpcEndpoint.Path),
             UriHelper.BuildAbsolute(scheme, host, pathBase, WebmentionEndpoint.Path));
@@ -33,7 +33,7 @@ public sealed class PingbackDiscovery
 }
 
 /// <summary>Advertises on published post pages only, and only when pingbacks are on site-wide and for that post.</summary>
-public sealed class PingbackDiscoveryFilter(IOptionsSnapshot<PingbackOptions> options, PingbackDiscovery discovery) : IAsyncPageFilter
+public sealed class PingbackDiscoveryFilter(IOptionsSnapshot<PingbackOptions> options, Site.SiteSettings settings, PingbackDiscovery discovery) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -43,7 +43,7 @@ public sealed class PingbackDiscoveryFilter(IOptionsSnapshot<PingbackOptions> op
         var executed = await next();
         if (options.Value.Enabled && executed.Result is PageResult && executed.HandlerInstance is PostModel { Post.TakesPingbacks: true })
         {
-            discovery.Advertise(executed.HttpContext, options.Value);
+            discovery.Advertise(executed.HttpContext, await settings.CurrentAsync(executed.HttpContext.RequestAborted));
         }
     }
 }

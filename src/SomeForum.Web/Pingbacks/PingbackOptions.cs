@@ -8,21 +8,12 @@ public sealed class PingbackOptions
     public const string Section = "Pingback";
 
     /// <summary>
-    /// The site's public address (e.g. https://forum.example.org). When set, it, and not the Host header of
-    /// each request, says which URLs are our posts and what the pages advertise; set it in production.
+    /// The site's public address (e.g. https://forum.example.org): the configuration's value of a site setting
+    /// (Site/SiteSettings.cs, which every use reads). When set, it, and not the Host header of each request, says
+    /// which URLs are our posts and what the pages advertise; set it in production.
     /// </summary>
     [Url]
     public string? SiteUrl { get; set; }
-
-    /// <summary>The scheme, host and base path that name this site: the configured <see cref="SiteUrl"/>, else the request's.</summary>
-    public (string Scheme, HostString Host, PathString PathBase) PublicAddress(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!Uri.TryCreate(SiteUrl, UriKind.Absolute, out var site)) return (request.Scheme, request.Host, request.PathBase);
-        var name = site.HostNameType == UriHostNameType.IPv6 ? $"[{site.IdnHost}]" : site.IdnHost;
-        var host = site.IsDefaultPort ? new HostString(name) : new HostString(name, site.Port);
-        return (site.Scheme, host, PathString.FromUriComponent(site.AbsolutePath.TrimEnd('/')));
-    }
 
     /// <summary>Site-wide switch: when false, no post advertises and every ping is refused (each post has its own switch too).</summary>
     public bool Enabled { get; set; } = true;

@@ -8,12 +8,12 @@ namespace SomeForum.Web.Pingbacks;
 /// <summary>Who sent a ping, and the host and base path it was sent to (which name our own pages).</summary>
 public sealed record PingCaller(HostString Host, PathString PathBase, string? Ip, string? UserAgent)
 {
-    public static PingCaller From(HttpContext context, PingbackOptions options)
+    public static PingCaller From(HttpContext context, Site.SiteSettingsView site)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(site);
         var ip = context.Connection.RemoteIpAddress;
-        var (_, host, pathBase) = options.PublicAddress(context.Request);
+        var (_, host, pathBase) = site.PublicAddress(context.Request);
         return new PingCaller(host, pathBase,
             ip is null ? null : (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString(),
             context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null);

@@ -25,8 +25,8 @@ internal static class WebmentionEndpoint
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptionsSnapshot<PingbackOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebmentionEndpoint));
-        var caller = PingCaller.From(context, options);
         var ct = context.RequestAborted;
+        var caller = PingCaller.From(context, await services.GetRequiredService<Site.SiteSettings>().CurrentAsync(ct));
 
         var body = await RequestBody.ReadCappedAsync(context.Request, options.MaxRequestBytes, ct);
         if (body is null)

@@ -45,7 +45,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLink
         // Shown again with what was typed; a reply shows the page that holds the comment it answers.
         var page = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id).Select(c => c.ThreadPath).SingleOrDefaultAsync(ct) is { } path
-                ? await db.PageOfAsync(post.Id, path, comments.Options, comments.OwnPending(HttpContext), ct)
+                ? await db.PageOfAsync(post.Id, path, await comments.OptionsAsync(ct), comments.OwnPending(HttpContext), ct)
                 : 1
             : (int?)null;
         await ShowAsync(post, page, outcome.PreviewHtml, ct);
@@ -55,7 +55,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLink
     private async Task ShowAsync(PostView post, int? commentPage, string? previewHtml, CancellationToken ct)
     {
         Post = post;
-        var threadPage = await db.LoadThreadPageAsync(post.Figures, commentPage, comments.Options, comments.OwnPending(HttpContext), ct);
+        var threadPage = await db.LoadThreadPageAsync(post.Figures, commentPage, await comments.OptionsAsync(ct), comments.OwnPending(HttpContext), ct);
         var open = await comments.TakesCommentsAsync(post, ct);
         // A page kept for readers must not offer the form past the moment comments close.
         if (open && await comments.ClosesAtAsync(post, ct) is { } closesAt) Site.ReaderCache.ExpireBy(HttpContext, closesAt);
@@ -65,7 +65,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLink
                 .Select(c => c.AuthorName).SingleOrDefaultAsync(ct)
             : null;
         var account = await comments.AccountAsync(User);
-        Form = new CommentFormView(Input, Site.ForumUrls.Post(post.Slug), open, comments.Options.MaxLength,
+        Form = new CommentFormView(Input, Site.ForumUrls.Post(post.Slug), open, (await comments.OptionsAsync(ct)).MaxLength,
             replyingTo, replyingTo is null ? null : $"{Site.ForumUrls.Post(post.Slug)}#respond", previewHtml,
             account?.PublicName, Unpublished: post.Status != PostStatus.Published);
     }

@@ -36,9 +36,9 @@ public static class ExportWxrCommand
 
         await using var scope = services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<WxrWriter>();
-        if (!writer.SiteUrlConfigured)
+        if (await writer.SiteUrlAsync(CancellationToken.None) is null)
         {
-            await error.WriteLineAsync($"Pingback:SiteUrl is not set: the export names the site {WxrWriter.DefaultSiteUrl}");
+            await error.WriteLineAsync($"The site's public address is not set (Pingback:SiteUrl, or the settings page): the export names the site {WxrWriter.DefaultSiteUrl}");
         }
         var clock = Stopwatch.StartNew();
         var partial = $"{file}.{Guid.NewGuid():N}.partial";

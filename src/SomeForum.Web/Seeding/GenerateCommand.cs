@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 
@@ -57,7 +56,7 @@ public static class GenerateCommand
         title ??= $"A generated discussion of {count:N0} comments";
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
-        var maxDepth = scope.ServiceProvider.GetRequiredService<IOptions<CommentOptions>>().Value.MaxDepth;
+        var maxDepth = (await scope.ServiceProvider.GetRequiredService<Site.SiteSettings>().CurrentAsync(CancellationToken.None)).MaxReplyDepth;
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         // Far enough back that every comment is in the past (about five minutes apart on average).
         var publishedAt = clock.GetUtcNow().UtcDateTime.AddSeconds(-600.0 * count).AddDays(-1);

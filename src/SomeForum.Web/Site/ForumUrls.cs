@@ -66,6 +66,8 @@ public static class ForumUrls
 
     public const string MailLog = "/admin/mail";
 
+    public const string Settings = "/admin/settings";
+
     public const string MailSettings = "/account/notifications";
 
     /// <summary>Where the link of a confirmation mail leads (the route of Notifications/Confirm).</summary>

@@ -14,7 +14,7 @@ public static class ReaderCache
 {
     public const string Policy = "Readers";
 
-    /// <summary>Every cached page: evicted whole when something all pages show changes (the moderation rules).</summary>
+    /// <summary>Every cached page: evicted whole when something all pages show changes (the site settings, the moderation rules).</summary>
     public const string AllPages = "readers";
 
     /// <summary>The home page's listing, which shows every post's comment count.</summary>
@@ -81,6 +81,12 @@ public static class ReaderCache
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(tags);
         var versions = services.GetRequiredService<TagVersions>();
+        // What every page shows changed (saved settings or rules, here or, through the relay, in another instance):
+        // read them again before the pages are made again.
+        if (tags.Contains(AllPages))
+        {
+            foreach (var saved in services.GetServices<Data.ISavedInMemory>()) saved.Forget();
+        }
         var store = services.GetRequiredService<IOutputCacheStore>();
         foreach (var tag in tags)
         {

@@ -27,7 +27,7 @@ public sealed class RoleCheckTests : IClassFixture<RoleCheckTests.Forum>
         }
     }
 
-    private static readonly string[] AdministratorOnly = ["/moderation/log", "/moderation/rules", "/admin/users", "/admin/mail"];
+    private static readonly string[] AdministratorOnly = ["/moderation/log", "/moderation/rules", "/admin/users", "/admin/mail", "/admin/settings"];
 
     /// <summary>Every protected route, with its parameters filled by a comment that exists (the seed's first).</summary>
     private List<string> ProtectedRoutes()

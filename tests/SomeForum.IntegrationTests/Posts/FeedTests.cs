@@ -35,7 +35,7 @@ public sealed class FeedTests
         Assert.Equal(HttpStatusCode.Found, (await guest.SubmitCommentAsync(SeedThread.Url, new CommentForm("Held, so not in any feed.") { Email = "secret.reader@example.org" })).Status);
 
         var (feed, xml, _) = await ReadAsync(guest.Client, $"{SeedThread.Url}/feed");
-        Assert.Equal($"Comments on “{await TitleAsync(factory)}”", feed.Title.Text);
+        Assert.Equal($"SomeForum: comments on “{await TitleAsync(factory)}”", feed.Title.Text);
         Assert.Equal(SeedThread.Entries, feed.Items.Count());
         Assert.All(feed.Items, item => Assert.Matches(@"^http://localhost/comments/\d+$", item.Id));
         Assert.All(feed.Items, item => Assert.Equal(item.Id, item.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri));

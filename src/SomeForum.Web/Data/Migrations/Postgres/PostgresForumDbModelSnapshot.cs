@@ -472,9 +472,6 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
-                    b.Property<int>("CloseCommentsAfterDays")
-                        .HasColumnType("integer");
-
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
@@ -821,6 +818,48 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("SomeForum.Web.Site.StoredSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CloseCommentsAfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CommentPageSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FooterText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("MaxReplyDepth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SiteUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Tagline")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -456,9 +456,6 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CloseCommentsAfterDays")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -795,6 +792,48 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("SomeForum.Web.Site.StoredSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CloseCommentsAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommentPageSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FooterText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxReplyDepth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tagline")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
