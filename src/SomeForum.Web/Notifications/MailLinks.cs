@@ -35,6 +35,10 @@ public sealed class MailLinks(IDataProtectionProvider protection, IOptionsMonito
     public string ConfirmUrl(string address) => ForumUrls.Absolute(SiteUrl, ForumUrls.ConfirmMail(
         confirm.Protect(address, clock.GetUtcNow() + TimeSpan.FromHours(mail.CurrentValue.ConfirmationHours))));
 
+    /// <summary>The link that moves an account to <paramref name="address"/>; <paramref name="token"/> is Identity's change-email token.</summary>
+    public string EmailChangeUrl(string userId, string address, string token) =>
+        ForumUrls.Absolute(SiteUrl, ForumUrls.ConfirmEmailChange(userId, address, token));
+
     public string UnsubscribeUrl(UnsubscribeScope scope, string subject) =>
         ForumUrls.Absolute(SiteUrl, ForumUrls.Unsubscribe(unsubscribe.Protect($"{scope}\n{subject}")));
 
