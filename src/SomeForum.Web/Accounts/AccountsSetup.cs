@@ -27,7 +27,10 @@ public static class AccountsSetup
                 options.Password.RequireLowercase = false;
             })
             .AddEntityFrameworkStores<ForumDb>()
+            .AddClaimsPrincipalFactory<AccountClaims>()
             .AddDefaultTokenProviders();
+        builder.Services.AddScoped<DisplayNames>();
+        builder.Services.AddScoped<EmailChanges>();
         // Wrong passwords are limited by account and client together (SignInThrottle), not by Identity's lockout.
         builder.Services.AddSingleton<SignInThrottle>();
 

@@ -6,7 +6,7 @@ using SomeForum.Web.Comments;
 
 namespace SomeForum.Web.Accounts;
 
-public sealed class RegisterModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn, DisplayNames names, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -15,8 +15,10 @@ public sealed class RegisterModel(UserManager<ForumUser> users, SignInManager<Fo
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var (name, problem) = await names.CheckAsync(Input.DisplayName, null, ct);
+        if (problem is not null) ModelState.AddModelError("Input.DisplayName", problem);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -26,7 +28,7 @@ public sealed class RegisterModel(UserManager<ForumUser> users, SignInManager<Fo
         {
             UserName = Input.Email!.Trim(),
             Email = Input.Email.Trim(),
-            DisplayName = Input.DisplayName!.Trim(),
+            DisplayName = name,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, Input.Password!);
@@ -49,8 +51,8 @@ public sealed class RegisterModel(UserManager<ForumUser> users, SignInManager<Fo
 
 public sealed class RegisterInput
 {
+    /// <summary>Checked by <see cref="DisplayNames"/>, the rules the profile page applies too.</summary>
     [Display(Name = "Name shown on your comments")]
-    [Required(ErrorMessage = "Enter the name to show on your comments."), StringLength(CommentLimits.AuthorNameLength)]
     public string? DisplayName { get; set; }
 
     [Required(ErrorMessage = "Enter your email address."), EmailLike(ErrorMessage = "Enter an email address like name@example.org.")]

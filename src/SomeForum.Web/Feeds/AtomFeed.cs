@@ -6,7 +6,7 @@ using System.Xml;
 namespace SomeForum.Web.Feeds;
 
 /// <summary>One entry of a feed: only what readers can already see on the site, never an email or an address.</summary>
-public sealed record FeedEntry(string Id, string Title, string Link, string? Author, DateTime Updated, DateTime? Published, string Html);
+public sealed record FeedEntry(string Id, string Title, string Link, string? Author, DateTime Updated, DateTime? Published, string Html, string? Summary = null);
 
 /// <summary>An Atom 1.0 document (RFC 4287), written with XmlWriter so every text is escaped by the writer itself.</summary>
 public static class AtomFeed
@@ -39,6 +39,8 @@ public static class AtomFeed
                 xml.WriteStartElement("author", Atom);
                 xml.WriteElementString("name", Atom, string.IsNullOrWhiteSpace(entry.Author) ? "unknown" : entry.Author);
                 xml.WriteEndElement();
+                // A post's excerpt, the one the home page shows: plain text (RFC 4287 §4.2.13).
+                if (!string.IsNullOrWhiteSpace(entry.Summary)) xml.WriteElementString("summary", Atom, entry.Summary);
                 // The HTML the site itself shows, already sanitized when it was written; escaped once more as text here.
                 xml.WriteStartElement("content", Atom);
                 xml.WriteAttributeString("type", "html");

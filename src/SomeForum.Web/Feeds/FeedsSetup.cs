@@ -35,10 +35,10 @@ public static class FeedsSetup
         var posts = await db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published)
             .OrderByDescending(p => p.PublishedAt != null).ThenByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Take(Size)
-            .Select(p => new { p.Slug, p.Title, p.AuthorName, p.PublishedAt, p.UpdatedAt, p.CreatedAt, p.Html })
+            .Select(p => new { p.Slug, p.Title, p.AuthorName, p.PublishedAt, p.UpdatedAt, p.CreatedAt, p.Html, p.Excerpt })
             .ToListAsync(ct);
         var entries = posts.Select(p => new FeedEntry(root + ForumUrls.Post(p.Slug), p.Title, root + ForumUrls.Post(p.Slug), p.AuthorName,
-            Later(p.UpdatedAt, p.PublishedAt ?? p.CreatedAt), p.PublishedAt, p.Html)).ToList();
+            Later(p.UpdatedAt, p.PublishedAt ?? p.CreatedAt), p.PublishedAt, p.Html, p.Excerpt)).ToList();
         return Answer(http, AtomFeed.Write(root + Posts, $"{site.Title}: posts", root + Posts, root + "/", entries, Epoch));
     }
 

@@ -41,6 +41,13 @@ public sealed class MailLinks(IDataProtectionProvider protection, IOptionsMonito
         return site.Absolute(ForumUrls.Unsubscribe(unsubscribe.Protect($"{scope}\n{subject}")));
     }
 
+    /// <summary>The link that moves an account to <paramref name="address"/>; <paramref name="token"/> is Identity's change-email token.</summary>
+    public string EmailChangeUrl(SiteSettingsView site, string userId, string address, string token)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return site.Absolute(ForumUrls.ConfirmEmailChange(userId, address, token));
+    }
+
     /// <summary>The address a confirmation token names, or null when it is forged, damaged or expired.</summary>
     public string? ReadConfirmation(string? token) =>
         confirm.TryUnprotect(token, out var expires) is { } address && expires >= clock.GetUtcNow() ? address : null;

@@ -69,6 +69,20 @@ public static class MailText
         return (subject, text, html);
     }
 
+    /// <summary>No unsubscribe link: the mail is sent once, because the account asked, and asks nothing more.</summary>
+    public static (string Subject, string Text, string Html) EmailChange(string site, string confirmUrl, int hours)
+    {
+        var subject = $"Confirm your new address for {OneLine(site, 100)}";
+        var hoursText = hours.ToString(CultureInfo.InvariantCulture);
+        var why = "You get this mail because an account on the site asked to use this address. If it was not you, ignore it: nothing changes unless you confirm.";
+        var text = $"Hello,\n\nAn account on {OneLine(site, 100)} asked to use this address from now on.\n\n" +
+            $"Confirm the change (the link works for {hoursText} hours):\n{confirmUrl}\n\n--\n{why}\n";
+        var html = HtmlPage($"<p>Hello,</p><p>An account on {Html(OneLine(site, 100))} asked to use this address from now on.</p>" +
+            $"<p><a href=\"{Html(confirmUrl)}\">Confirm the change</a> (the link works for {hoursText} hours).</p>" +
+            $"<hr><p style=\"color:#555;font-size:90%\">{Html(why)}</p>");
+        return (subject, text, html);
+    }
+
     public static (string Subject, string Text, string Html) Reply(
         string recipientName, string replierName, string postTitle, string excerpt, string commentUrl, string unsubscribeUrl)
     {

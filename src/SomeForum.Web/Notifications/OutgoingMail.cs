@@ -10,6 +10,8 @@ public enum MailKind
     NewComment,
     /// <summary>What waits in the moderation queue, batched.</summary>
     ModeratorDigest,
+    /// <summary>An account asked to move to this address: the link that makes the change.</summary>
+    EmailChange,
 }
 
 public enum MailStatus

@@ -18,6 +18,8 @@ public sealed class NewModel(PostWriter writer, MarkdownRenderer renderer, UserM
         return Page();
     }
 
+    public IActionResult OnPostPreview() => PostPermissions.CanStart(User, options.Value) ? LivePreview() : Forbid();
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
         PostPermissions.CanStart(User, options.Value)
             ? await SaveAsync(null, PostStatus.Draft, slugLocked: false, reason: null, ct)

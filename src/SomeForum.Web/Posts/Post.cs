@@ -12,8 +12,11 @@ public sealed class Post
     public required string Source { get; set; }
     public required string Html { get; set; }
 
-    /// <summary>Plain text for listings, cut from the rendered body on write.</summary>
+    /// <summary>Plain text for listings, feeds and the page's description: the author's own, or cut from the body on write.</summary>
     public string Excerpt { get; set; } = "";
+
+    /// <summary>The author wrote <see cref="Excerpt"/>; otherwise it is made from the body at every save.</summary>
+    public bool ExcerptByAuthor { get; set; }
 
     /// <summary>Null where the source does not say (an imported page without a byline).</summary>
     public string? AuthorName { get; set; }

@@ -73,7 +73,7 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLink
 
 public sealed record PostView(
     long Id, string Slug, string Title, string Html, string? AuthorName, DateTime? PublishedAt, bool CommentsOpen, PostStatus Status, string? AuthorId,
-    bool PingbacksOpen, ThreadFigures Figures)
+    bool PingbacksOpen, ThreadFigures Figures, string Excerpt)
 {
     /// <summary>Readers may comment on a published post whose comments are open.</summary>
     public bool TakesComments => CommentsOpen && Status == PostStatus.Published;
@@ -90,7 +90,7 @@ public static class PostQueries
         var post = await posts.AsNoTracking()
             .Where(p => p.Slug == slug && p.Status != PostStatus.Trash)
             .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.Status, p.AuthorId, p.PingbacksOpen,
-                new ThreadFigures(p.Id, p.CommentCount, p.ThreadCount)))
+                new ThreadFigures(p.Id, p.CommentCount, p.ThreadCount), p.Excerpt))
             .SingleOrDefaultAsync(ct);
         return post is null || (post.Status != PostStatus.Published && !PostPermissions.CanEdit(reader, post.AuthorId)) ? null : post;
     }

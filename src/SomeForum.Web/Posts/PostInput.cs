@@ -20,6 +20,11 @@ public sealed class PostInput
     [StringLength(PostLimits.BodyLength, ErrorMessage = "A post can be at most {1:N0} characters.")]
     public string? Body { get; set; }
 
+    /// <summary>Empty: made from the text.</summary>
+    [Display(Name = "Excerpt")]
+    [StringLength(PostLimits.ExcerptLength, ErrorMessage = "An excerpt can be at most {1} characters.")]
+    public string? Excerpt { get; set; }
+
     [Display(Name = "Comments open")]
     public bool CommentsOpen { get; set; } = true;
 

@@ -72,7 +72,9 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         post.Title = input.Title!.Trim();
         post.Source = input.Body!.Trim();
         post.Html = html;
-        post.Excerpt = renderer.ToExcerpt(post.Source, PostLimits.ExcerptCut);
+        var written = WrittenExcerpt(input.Excerpt);
+        post.ExcerptByAuthor = written.Length > 0;
+        post.Excerpt = post.ExcerptByAuthor ? written : renderer.ToExcerpt(post.Source, PostLimits.ExcerptCut);
         post.CommentsOpen = input.CommentsOpen;
         post.PingbacksOpen = input.PingbacksOpen;
         post.UpdatedAt = now;
@@ -114,6 +116,10 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         }
         return new PostSaveResult(post, [], StatusCodes.Status200OK);
     }
+
+    /// <summary>The author's excerpt as plain text on one line: it is shown in listings and written into feeds (XML has no place for control characters).</summary>
+    private static string WrittenExcerpt(string? excerpt) =>
+        MarkdownRenderer.CollapseWhitespace(new string((excerpt ?? "").Where(c => !char.IsControl(c) || char.IsWhiteSpace(c)).ToArray()));
 
     /// <summary>Staff writers publish at once; a member's post is judged like a comment and may wait for a moderator.</summary>
     private async Task PublishAsync(Post post, ClaimsPrincipal user, DateTime now, CancellationToken ct)

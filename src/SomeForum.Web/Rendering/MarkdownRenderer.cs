@@ -88,10 +88,15 @@ public sealed class MarkdownRenderer
     public static string PlainTextToHtml(string text) =>
         string.IsNullOrWhiteSpace(text) ? "" : $"<p>{HtmlEncoder.Default.Encode(text.Trim())}</p>";
 
-    /// <summary>The text of some Markdown, whitespace collapsed, cut at a word near <paramref name="maxLength"/>.</summary>
+    /// <summary>
+    /// The text of some Markdown, block by block, cut at a word near <paramref name="maxLength"/>. A block (a
+    /// paragraph, a heading, a list item) followed by another ends as a sentence, so a heading and the list under it
+    /// do not read as one run-on line ("…can do. What you can do here. Read a post", not "…can do. What you can do here Read a post").
+    /// </summary>
     public string ToExcerpt(string markdown, int maxLength)
     {
-        var text = CollapseWhitespace(Guarded(markdown, () => Markdown.ToPlainText(markdown, pipeline)));
+        ArgumentNullException.ThrowIfNull(markdown);
+        var text = Guarded(markdown, () => BlockTexts(Markdown.Parse(markdown, pipeline)));
         if (text.Length <= maxLength) return text;
         var cut = text.LastIndexOf(' ', maxLength - 1);
         var end = cut > maxLength / 2 ? cut : maxLength - 1;
@@ -99,6 +104,32 @@ public sealed class MarkdownRenderer
         if (end > 0 && char.IsHighSurrogate(text[end - 1])) end--;
         return string.Concat(text.AsSpan(0, end), "…");
     }
+
+    // Markdig's own plain-text rendering, one leaf block at a time: the same text (and the same nesting limit) as
+    // Markdown.ToPlainText, with the blocks told apart.
+    private string BlockTexts(MarkdownDocument document)
+    {
+        using var writer = new StringWriter();
+        var plain = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        pipeline.Setup(plain);
+        var builder = new StringBuilder();
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block is not (ParagraphBlock or HeadingBlock or CodeBlock)) continue;
+            writer.GetStringBuilder().Clear();
+            if (block is CodeBlock) plain.WriteLeafRawLines(block, true, false, false);
+            else plain.WriteLeafInline(block);
+            var text = CollapseWhitespace(writer.ToString());
+            if (text.Length == 0) continue;
+            if (builder.Length > 0) builder.Append(EndsASentence(builder) ? " " : ". ");
+            builder.Append(text);
+        }
+        return builder.ToString();
+    }
+
+    // Closing quotes and brackets after the stop count as its end: 'He said "go."' is a sentence already.
+    private static bool EndsASentence(StringBuilder text) =>
+        text.ToString().TrimEnd(')', ']', '"', '\'', '”', '’', '»', '*', '_') is { Length: > 0 } bare && bare[^1] is '.' or '!' or '?' or '…' or ':' or ';';
 
     public static string CollapseWhitespace(string text)
     {

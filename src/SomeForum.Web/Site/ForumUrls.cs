@@ -70,6 +70,14 @@ public static class ForumUrls
 
     public const string MailSettings = "/account/notifications";
 
+    public const string Profile = "/account/profile";
+
+    public const string ChangePassword = "/account/password";
+
+    /// <summary>Where the link of an address-change mail leads (the route of Accounts/ConfirmEmail).</summary>
+    public static string ConfirmEmailChange(string userId, string address, string token) =>
+        $"/account/email/confirm?user={Uri.EscapeDataString(userId)}&address={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
+
     /// <summary>Where the link of a confirmation mail leads (the route of Notifications/Confirm).</summary>
     public static string ConfirmMail(string token) => $"/mail/confirm?token={Uri.EscapeDataString(token)}";
 

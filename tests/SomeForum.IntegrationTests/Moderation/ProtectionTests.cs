@@ -79,7 +79,7 @@ public sealed class ProtectionTests
         await factory.CreateUserAsync("mod@example.org", Roles.Moderator);
         using var member = new Browser(factory, "203.0.113.61");
         await member.SignInAsync("member@example.org", ForumFactory.UserPassword);
-        await member.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", "Harmless"), F("Input.Body", "Nice words.")], "Input.Intent=publish");
+        await member.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", "Harmless"), F("Input.Body", "Nice words.")], "Input.Intent=publish-now");
         Assert.Equal(PostStatus.Published, (await factory.WithDbAsync(db => db.Posts.SingleAsync(p => p.Slug == "harmless"))).Status);
 
         // Edited into link spam, it goes back to the moderators.
@@ -113,7 +113,7 @@ public sealed class ProtectionTests
         await factory.CreateUserAsync("mod@example.org", Roles.Moderator);
         using var member = new Browser(factory, "203.0.113.62");
         await member.SignInAsync("member@example.org", ForumFactory.UserPassword);
-        await member.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", "Question"), F("Input.Body", "Fair question.")], "Input.Intent=publish");
+        await member.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", "Question"), F("Input.Body", "Fair question.")], "Input.Intent=publish-now");
         var post = await factory.WithDbAsync(db => db.Posts.SingleAsync(p => p.Slug == "question"));
         Assert.Equal(PostStatus.Pending, post.Status);
 

@@ -25,7 +25,7 @@ public sealed class WritingPostsTests : IDisposable
 
     private static KeyValuePair<string, string?> F(string key, string value) => new(key, value);
 
-    private static Task<Page> WriteAsync(Browser writer, string title, string body, string intent = "publish", string slug = "") =>
+    private static Task<Page> WriteAsync(Browser writer, string title, string body, string intent = "publish-now", string slug = "") =>
         writer.SubmitAsync("/posts/new", "form.post-editor", [F("Input.Title", title), F("Input.Slug", slug), F("Input.Body", body)], $"Input.Intent={intent}");
 
     private Task<Post> PostAsync(string slug) => factory.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Slug == slug));
@@ -233,7 +233,7 @@ public sealed class WritingPostsTests : IDisposable
         await member.SignInAsync("member@example.org", ForumFactory.UserPassword);
 
         var write = await member.SubmitAsync("/posts/new", "form.post-editor",
-            [F("Input.Title", "My question"), F("Input.Body", "What do you think?")], "Input.Intent=publish");
+            [F("Input.Title", "My question"), F("Input.Body", "What do you think?")], "Input.Intent=publish-now");
         Assert.Equal(HttpStatusCode.Redirect, write.Status);
         var held = await open.WithDbAsync(db => db.Posts.SingleAsync(p => p.Slug == "my-question"));
         Assert.Equal((PostStatus.Pending, "First comment from this author"), (held.Status, held.ModerationReason));
@@ -280,7 +280,7 @@ public sealed class WritingPostsTests : IDisposable
     {
         using var author = await SignedInAsync("writer@example.org", Roles.Author);
         await author.SubmitAsync("/posts/new", "form.post-editor",
-            [F("Input.Title", "Quiet"), F("Input.Body", "x"), F("Input.CommentsOpen", "false")], "Input.Intent=publish");
+            [F("Input.Title", "Quiet"), F("Input.Body", "x"), F("Input.CommentsOpen", "false")], "Input.Intent=publish-now");
         Assert.False((await PostAsync("quiet")).CommentsOpen);
         var page = await new Browser(factory).OpenAsync("/posts/quiet");
         Assert.Null(page.QuerySelector("form.comment-form"));

@@ -54,7 +54,6 @@ public sealed class MarkdownRendererPlainTextTests
     [Theory]
     [InlineData("one  two", "one two")]
     [InlineData("one\ntwo", "one two")]
-    [InlineData("one\n\n\ntwo", "one two")]
     [InlineData("one\t \t two", "one two")]
     [InlineData("  \n one two \n  ", "one two")]
     [InlineData("one\r\ntwo", "one two")]
@@ -69,7 +68,19 @@ public sealed class MarkdownRendererPlainTextTests
     {
         const string markdown = "# Title\n\nSome **bold** and _em_ with [a link](https://example.com/).\n\n- item one\n- item two\n\n> quoted";
 
-        Assert.Equal("Title Some bold and em with a link. item one item two quoted", renderer.ToExcerpt(markdown, 200));
+        Assert.Equal("Title. Some bold and em with a link. item one. item two. quoted", renderer.ToExcerpt(markdown, 200));
+    }
+
+    [Theory]
+    [InlineData("one\n\n\ntwo", "one. two")]
+    [InlineData("We have rules you can do.\n\n## What you can do here\n\n- Read a post\n- Write one", "We have rules you can do. What you can do here. Read a post. Write one")]
+    [InlineData("Ask:\n\n1. Why?\n2. How!", "Ask: Why? How!")]
+    [InlineData("He said \"go.\"\n\nThen left", "He said \"go.\" Then left")]
+    [InlineData("A line\nbroken by the writer", "A line broken by the writer")]
+    [InlineData("Code:\n\n    let x = 1\n\nafter", "Code: let x = 1. after")]
+    public void ToExcerpt_Blocks_AreSeparatedAsSentences(string markdown, string expected)
+    {
+        Assert.Equal(expected, renderer.ToExcerpt(markdown, 200));
     }
 
     [Fact]

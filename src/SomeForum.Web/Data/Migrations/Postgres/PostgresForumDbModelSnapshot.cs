@@ -746,6 +746,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<bool>("ExcerptByAuthor")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("text");

@@ -720,6 +720,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExcerptByAuthor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");

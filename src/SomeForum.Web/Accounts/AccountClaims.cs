@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace SomeForum.Web.Accounts;
+
+/// <summary>
+/// Puts the account's public name in its session, so the header shows it without a query per page. The session is
+/// rebuilt on sign-in, on a refresh after a change, and at every security-stamp check.
+/// </summary>
+public sealed class AccountClaims(UserManager<ForumUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ForumUser, IdentityRole>(users, roles, options)
+{
+    public const string PublicName = "someforum:name";
+
+    /// <summary>The name the header shows; never the address (the user name), which must not reach a page.</summary>
+    public static string NameOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirst(PublicName)?.Value is { Length: > 0 } name ? name : "Your account";
+    }
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ForumUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PublicName, user.PublicName));
+        return identity;
+    }
+}

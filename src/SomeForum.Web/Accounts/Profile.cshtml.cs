@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SomeForum.Web.Comments;
+
+namespace SomeForum.Web.Accounts;
+
+/// <summary>The account's own page: the name it shows, its address, and the way to its password and mail settings.</summary>
+[Authorize]
+public sealed class ProfileModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn, DisplayNames names, EmailChanges emails, SignInThrottle throttle) : PageModel
+{
+    [BindProperty]
+    public NameInput Name { get; set; } = new();
+
+    [BindProperty]
+    public EmailInput Email { get; set; } = new();
+
+    public string Address { get; private set; } = "";
+    public bool MailEnabled => emails.MailEnabled;
+    public int LinkHours => emails.LinkHours;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        Show(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNameAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        // Each form is checked alone: the other one was not sent.
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Email.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        var (name, problem) = await names.CheckAsync(Name.DisplayName, user.Id, ct);
+        if (problem is not null) return Refused(user, "Name.DisplayName", problem);
+        user.DisplayName = name;
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded) return Refused(user, "Name.DisplayName", string.Join(" ", saved.Errors.Select(e => e.Description)));
+        // The header reads the name from the session.
+        await signIn.RefreshSignInAsync(user);
+        Message = $"Your comments will now show “{name}”.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEmailAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Name.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        if (!ModelState.IsValid) return Refused(user, null, null);
+        var address = Email.NewEmail!.Trim();
+        if (string.Equals(EmailAddress.Normalize(address), EmailAddress.Normalize(user.Email ?? ""), StringComparison.Ordinal))
+        {
+            return Refused(user, "Email.NewEmail", "That is the address the account has now.");
+        }
+        // The password again: a session left open on a shared computer must not be enough to take the account.
+        // Guessed passwords here count with those of the sign-in page: an open session is no way round its limit.
+        var client = HttpContext.Connection.RemoteIpAddress;
+        var account = user.Email ?? user.Id;
+        if (throttle.BlockedUntil(account, client) is not null)
+        {
+            return Refused(user, "Email.Password", "Too many wrong passwords: wait a few minutes and try again.");
+        }
+        if (!await users.CheckPasswordAsync(user, Email.Password!))
+        {
+            throttle.Failed(account, client);
+            return Refused(user, "Email.Password", "That is not the account's password.");
+        }
+        throttle.Succeeded(account, client);
+
+        var (outcome, result) = await emails.RequestAsync(user, address, ct);
+        if (!result.Succeeded) return Refused(user, "Email.NewEmail", string.Join(" ", result.Errors.Select(e => e.Description)));
+        switch (outcome)
+        {
+            case EmailChangeOutcome.Changed:
+                await signIn.RefreshSignInAsync(user);
+                Message = $"Your address is now {address}.";
+                break;
+            case EmailChangeOutcome.Mailed:
+                Message = $"We mailed a link to {address}. Your address changes when you open it (within {LinkHours} hours); until then it stays {user.Email}.";
+                break;
+            default:
+                return Refused(user, "Email.NewEmail", "We cannot send more mail to that address this hour. Try again later.");
+        }
+        return RedirectToPage();
+    }
+
+    private void Show(ForumUser user)
+    {
+        Address = user.Email ?? "";
+        if (string.IsNullOrEmpty(Name.DisplayName)) Name.DisplayName = user.PublicName;
+    }
+
+    private PageResult Refused(ForumUser user, string? field, string? message)
+    {
+        if (field is not null) ModelState.AddModelError(field, message ?? "");
+        Email.Password = null;
+        Show(user);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}
+
+public sealed class NameInput
+{
+    [Display(Name = "Name shown on your comments and posts")]
+    public string? DisplayName { get; set; }
+}
+
+public sealed class EmailInput
+{
+    [Display(Name = "New email address")]
+    [Required(ErrorMessage = "Enter the new address."), EmailLike(ErrorMessage = "Enter an email address like name@example.org.")]
+    [StringLength(CommentLimits.EmailLength, ErrorMessage = "An address can be at most {1} characters.")]
+    public string? NewEmail { get; set; }
+
+    [Display(Name = "Your password"), Required(ErrorMessage = "Enter your password to change the address."), DataType(DataType.Password)]
+    public string? Password { get; set; }
+}
