@@ -52,15 +52,12 @@ public sealed class IndexModel(ForumDb db, SearchGate gate, IAuthorizationServic
 
         using var slot = await gate.EnterAsync(ct);
         if (slot is null) return Unavailable("Many people are searching just now: try again in a moment.");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(gate.Timeout);
-        db.Database.SetCommandTimeout(gate.Timeout);
         List<SearchHit> hits;
         try
         {
-            hits = await db.FindAsync(terms, InQueue ? SearchScope.Queue : SearchScope.Published, (PageNumber - 1) * PageSize, PageSize + 1, timeout.Token);
+            hits = await db.FindAsync(terms, InQueue ? SearchScope.Queue : SearchScope.Published, (PageNumber - 1) * PageSize, PageSize + 1, gate.Timeout, ct);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && (e is OperationCanceledException || e.InnerException is TimeoutException || e is TimeoutException))
+        catch (TimeoutException)
         {
             return Unavailable("That search took too long: try fewer or rarer words.");
         }

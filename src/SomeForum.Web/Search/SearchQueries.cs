@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Posts;
@@ -44,14 +46,37 @@ public static class SearchQueries
     private const string Published = nameof(PostStatus.Published);
     private const string Held = $"'{nameof(CommentStatus.Pending)}', '{nameof(CommentStatus.Spam)}'";
 
-    /// <summary>One page of matches, best first; <paramref name="take"/> bounds the rows read back, whatever matched.</summary>
-    public static Task<List<SearchHit>> FindAsync(this ForumDb db, SearchTerms terms, SearchScope scope, int skip, int take, CancellationToken ct)
+    /// <summary>
+    /// One page of matches, best first; <paramref name="take"/> bounds the rows read back, whatever matched. A search
+    /// still running after <paramref name="timeout"/> is stopped in the database and ends in a <see cref="TimeoutException"/>.
+    /// </summary>
+    public static async Task<List<SearchHit>> FindAsync(this ForumDb db, SearchTerms terms, SearchScope scope, int skip, int take,
+        TimeSpan timeout, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(terms);
         if (!terms.CanSearch) throw new ArgumentException("There are no words to search for.", nameof(terms));
         var (sql, words) = db.Database.IsNpgsql() ? (Postgres(scope), terms.PlainWords) : (Sqlite(scope), terms.Fts5Query);
-        return db.Database.SqlQueryRaw<SearchHit>(sql, words, take, skip).ToListAsync(ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // Npgsql cancels a running statement on the server when its token is; Microsoft.Data.Sqlite does not (its
+            // Cancel does nothing), so on SQLite the timeout interrupts the connection's statement itself.
+            await using var interrupt = db.Database.GetDbConnection() is SqliteConnection { Handle: { } handle }
+                ? limit.Token.Register(() => raw.sqlite3_interrupt(handle))
+                : default;
+            limit.CancelAfter(timeout);
+            return await db.Database.SqlQueryRaw<SearchHit>(sql, words, take, skip).ToListAsync(limit.Token);
+        }
+        catch (Exception e) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The search took longer than {timeout}.", e);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static string CommentFilter(SearchScope scope) => scope == SearchScope.Queue

@@ -12,8 +12,8 @@ public sealed class SearchOptions
     public int MaxConcurrent { get; set; } = 4;
 
     /// <summary>A search still running after this is stopped and the reader told so.</summary>
-    [Range(1, 60)]
-    public int TimeoutSeconds { get; set; } = 5;
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed class SearchGate(Microsoft.Extensions.Options.IOptions<SearchOptio
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrent, options.Value.MaxConcurrent);
 
-    public TimeSpan Timeout { get; } = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+    public TimeSpan Timeout { get; } = options.Value.Timeout;
 
     /// <summary>A slot to search in (dispose it when done), or null when the server is busy with other searches.</summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken ct) => await slots.WaitAsync(Wait, ct) ? new Slot(slots) : null;

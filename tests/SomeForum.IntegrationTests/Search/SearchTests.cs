@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.IntegrationTests.Seeding;
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Posts;
@@ -230,6 +231,19 @@ public sealed class SearchTests : IDisposable
         Assert.Empty(Results(await guest.OpenAsync(ForumUrls.Search(word))));
         var id = await PublishedCommentAsync($"Now it is here: {word}.");
         Assert.Equal([ForumUrls.Permalink(id)], await GuestFindsAsync(word));
+    }
+
+    [Fact]
+    public async Task ASearchOverItsTimeIsStoppedAndTheReaderToldSo()
+    {
+        using var hurried = new ForumFactory().With("Search:Timeout", "00:00:00.001");
+        await GeneratedThreads.GenerateAsync(hurried, "--comments", "3000", "--slug", "many-words");
+
+        using var guest = new Browser(hurried);
+        var page = await guest.GetAsync(ForumUrls.Search("the"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.Status);
+        Assert.Contains("took too long", page.Document.QuerySelector("#search-problem")?.TextContent, StringComparison.Ordinal);
+        Assert.Empty(Results(page.Document));
     }
 
     private static string UniqueWord() => "w" + Guid.NewGuid().ToString("N")[..12];
