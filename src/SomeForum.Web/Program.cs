@@ -9,6 +9,7 @@ using SomeForum.Web.Notifications;
 using SomeForum.Web.Pingbacks;
 using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
+using SomeForum.Web.Search;
 using SomeForum.Web.Seeding;
 using SomeForum.Web.Site;
 
@@ -25,6 +26,7 @@ builder.AddModeration();
 builder.AddAvatars();
 builder.AddPingbacks();
 builder.AddMail();
+builder.AddSearch();
 builder.AddSeeding();
 builder.AddPages();
 builder.AddSiteSettings();

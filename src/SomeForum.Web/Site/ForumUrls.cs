@@ -64,6 +64,18 @@ public static class ForumUrls
 
     public static string Moderate(long id, string action) => string.Create(CultureInfo.InvariantCulture, $"/moderation/comments/{id}/{action}");
 
+    /// <summary>The route of Search/Index.</summary>
+    public const string SearchPage = "/search";
+
+    /// <summary>A search: its words, its page, and for moderators the queue instead of what readers see.</summary>
+    public static string Search(string query, int page = 1, bool queue = false)
+    {
+        var url = new System.Text.StringBuilder(SearchPage).Append("?q=").Append(Uri.EscapeDataString(query));
+        if (queue) url.Append("&scope=queue");
+        if (page > 1) url.Append(CultureInfo.InvariantCulture, $"&p={page}");
+        return url.ToString();
+    }
+
     public const string MailLog = "/admin/mail";
 
     public const string Settings = "/admin/settings";
