@@ -52,11 +52,7 @@ public static class MarkupBudget
                 return string.Create(CultureInfo.InvariantCulture,
                     $"This text has more than {MaxLines:N0} lines outside code blocks, more than can be shown: join short lines, or put them in a code block.");
             }
-            if (OpenedContainers(line) > MaxLineNesting)
-            {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"This text opens more than {MaxLineNesting} quotes or lists on one line, too deep to be shown: flatten it and try again.");
-            }
+            if (OpenedContainers(line) > MaxLineNesting) return UnrenderableTextException.TooDeep;
             var delimiters = Delimiters(line);
             paragraph += delimiters;
             total += delimiters;

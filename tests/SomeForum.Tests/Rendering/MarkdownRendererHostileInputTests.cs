@@ -129,7 +129,7 @@ public sealed class MarkdownRendererHostileInputTests
         var text = string.Concat(Enumerable.Repeat(unit, count));
 
         var refused = Assert.Throws<UnrenderableTextException>(() => renderer.ToHtml(text, TextKind.Comment));
-        Assert.Contains(unit == ">" ? "too deep" : "too much markup", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(unit == ">" ? "too deeply" : "too much markup", refused.Message, StringComparison.Ordinal);
         Assert.Throws<UnrenderableTextException>(() => renderer.ToExcerpt(text, 100));
     }
 
