@@ -29,6 +29,10 @@ public sealed class ModerationOptions
     [Range(0, 36_500)]
     public int CloseCommentsAfterDays { get; set; }
 
+    /// <summary>Hold a published comment once this many distinct readers have reported it; 0 (the default) never does.</summary>
+    [Range(0, 1000)]
+    public int HoldAfterReports { get; set; }
+
     /// <summary>Whether comments on a post published then are closed by age, now.</summary>
     public bool ClosedByAge(DateTime? publishedAt, DateTime now) => ClosesAt(publishedAt) < now;
 

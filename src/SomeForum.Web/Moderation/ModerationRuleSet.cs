@@ -22,6 +22,9 @@ public sealed class ModerationRuleSet
     public string HoldWords { get; set; } = "";
     public string BlockWords { get; set; } = "";
     public int CloseCommentsAfterDays { get; set; }
+
+    /// <summary>Hold a published comment once this many distinct readers have reported it; 0 never does.</summary>
+    public int HoldAfterReports { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 
@@ -34,6 +37,7 @@ public sealed class ModerationRuleSet
         HoldWords = Lines(HoldWords),
         BlockWords = Lines(BlockWords),
         CloseCommentsAfterDays = CloseCommentsAfterDays,
+        HoldAfterReports = HoldAfterReports,
     };
 
     public static List<string> Lines(string text) =>

@@ -9,6 +9,9 @@ public static class ModerationSetup
         builder.Services.AddScoped<ModerationRules>();
         builder.Services.AddScoped<ModerationSettings>();
         builder.Services.AddSingleton<SavedRules>();
+        builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<CommentReports>();
         return builder;
     }
 }

@@ -40,11 +40,13 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
         rules.HoldWords = string.Join('\n', ModerationRuleSet.Lines(Input.HoldWords ?? ""));
         rules.BlockWords = string.Join('\n', ModerationRuleSet.Lines(Input.BlockWords ?? ""));
         rules.CloseCommentsAfterDays = Input.CloseCommentsAfterDays;
+        rules.HoldAfterReports = Input.HoldAfterReports;
         rules.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         rules.UpdatedBy = User.Identity?.Name;
         AuditLog.Add(db, User, rules.UpdatedAt, "Save rules", null,
             $"moderation {(rules.Enabled ? "on" : "off")}, links {rules.HoldLinkCount}, first comment {(rules.HoldFirstComment ? "held" : "free")}, " +
-            $"{ModerationRuleSet.Lines(rules.HoldWords).Count} hold words, {ModerationRuleSet.Lines(rules.BlockWords).Count} block words, close after {rules.CloseCommentsAfterDays} days");
+            $"{ModerationRuleSet.Lines(rules.HoldWords).Count} hold words, {ModerationRuleSet.Lines(rules.BlockWords).Count} block words, close after {rules.CloseCommentsAfterDays} days, " +
+            (rules.HoldAfterReports == 0 ? "reports never hold" : $"hold after {rules.HoldAfterReports} reports"));
         await db.SaveChangesAsync(ct);
         settings.Forget();
         // Every page's form follows the rules (comments closed by age): none may be served as it was.
@@ -93,6 +95,10 @@ public sealed class RulesInput
     [Range(0, 36_500, ErrorMessage = "Choose a number of days from 0 to 36500.")]
     public int CloseCommentsAfterDays { get; set; }
 
+    [Display(Name = "Hold a published comment once this many readers have reported it (0: never)")]
+    [Range(0, 1000, ErrorMessage = "Choose a number of readers from 0 to 1000.")]
+    public int HoldAfterReports { get; set; }
+
     public static RulesInput From(ModerationOptions options) => new()
     {
         Enabled = options.Enabled,
@@ -102,5 +108,6 @@ public sealed class RulesInput
         HoldWords = string.Join('\n', options.HoldWords),
         BlockWords = string.Join('\n', options.BlockWords),
         CloseCommentsAfterDays = options.CloseCommentsAfterDays,
+        HoldAfterReports = options.HoldAfterReports,
     };
 }

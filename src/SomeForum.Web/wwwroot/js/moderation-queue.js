@@ -11,7 +11,8 @@
   var selectAll = document.getElementById("select-all");
   var selectedCount = form.querySelector(".selected-count");
   var countLabel = form.querySelector(".bulk .count");
-  var status = form.querySelector("input[type=hidden][name=Status]").value;
+  // The reported view counts its own rows, whatever their status.
+  var status = form.getAttribute("data-view") || form.querySelector("input[type=hidden][name=Status]").value;
   form.classList.add("queue-enhanced");
 
   function announce(text) {
