@@ -12,6 +12,7 @@ public static class ModerationSetup
         builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CommentReports>();
+        builder.Services.AddScoped<RulePreview>();
         return builder;
     }
 }
