@@ -27,6 +27,7 @@ public static class AccountsSetup
                 options.Password.RequireLowercase = false;
             })
             .AddEntityFrameworkStores<ForumDb>()
+            .AddSignInManager<ForumSignInManager>()
             .AddDefaultTokenProviders();
         // Wrong passwords are limited by account and client together (SignInThrottle), not by Identity's lockout.
         builder.Services.AddSingleton<SignInThrottle>();

@@ -19,6 +19,12 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SuspendedAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Reports",
                 columns: table => new
@@ -76,6 +82,10 @@ namespace SomeForum.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "HoldAfterReports",
                 table: "ModerationRules");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedAt",
+                table: "AspNetUsers");
         }
     }
 }

@@ -11,7 +11,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDb))]
-    [Migration("20261130111412_ReaderReports")]
+    [Migration("20261130121743_ReaderReports")]
     partial class ReaderReports
     {
         /// <inheritdoc />
@@ -222,6 +222,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspendedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")

@@ -12,7 +12,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresForumDb))]
-    [Migration("20261130111424_ReaderReports")]
+    [Migration("20261130121505_ReaderReports")]
     partial class ReaderReports
     {
         /// <inheritdoc />
@@ -234,6 +234,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");

@@ -18,6 +18,12 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SuspendedAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Reports",
                 columns: table => new
@@ -75,6 +81,10 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "HoldAfterReports",
                 table: "ModerationRules");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedAt",
+                table: "AspNetUsers");
         }
     }
 }
