@@ -28,6 +28,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<ForumDb>()
             .AddClaimsPrincipalFactory<AccountClaims>()
+            .AddSignInManager<ForumSignInManager>()
             .AddDefaultTokenProviders();
         builder.Services.AddScoped<DisplayNames>();
         builder.Services.AddScoped<EmailChanges>();

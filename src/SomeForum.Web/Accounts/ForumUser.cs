@@ -17,6 +17,9 @@ public sealed class ForumUser : IdentityUser
     /// <summary>A moderator who asked not to get the moderation queue's digest.</summary>
     public bool ModerationDigestOff { get; set; }
 
+    /// <summary>When an administrator suspended the account: it cannot sign in or comment until unsuspended.</summary>
+    public DateTime? SuspendedAt { get; set; }
+
     /// <summary>
     /// The name pages and feeds show: the display name, else the part of the address before the @. Never the
     /// whole address (the user name is the email), which must not reach a page.

@@ -50,6 +50,13 @@ public sealed class SignInModel(SignInManager<ForumUser> signIn, UserManager<For
             throttle.Succeeded(Input.Email!, client);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
+        // Identity refuses a suspended account before it checks the password: the suspension is told only to whoever knows it.
+        if (result.IsNotAllowed && user is { SuspendedAt: not null } && await users.CheckPasswordAsync(user, Input.Password!))
+        {
+            ModelState.AddModelError("", "This account is suspended. Ask the site's administrators if you think this is a mistake.");
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         throttle.Failed(Input.Email!, client);
         ModelState.AddModelError("", "That email and password do not match an account.");
         Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -7,9 +7,9 @@ using SomeForum.Web.Accounts;
 namespace SomeForum.Web.Admin;
 
 /// <summary>Administrators grant and revoke the Moderator and Author roles.</summary>
-public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.ForumDb db, TimeProvider clock) : PageModel
+public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.ForumDb db, SomeForum.Web.Comments.ThreadChanges changes, TimeProvider clock) : PageModel
 {
-    public sealed record UserRow(string Id, string Email, string DisplayName, IList<string> Roles);
+    public sealed record UserRow(string Id, string Email, string DisplayName, IList<string> Roles, DateTime? SuspendedAt, int Comments);
 
     public IReadOnlyList<UserRow> Items { get; private set; } = [];
 
@@ -29,7 +29,7 @@ public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.
         PageNumber = Math.Max(1, PageNumber);
         var page = await db.Users.AsNoTracking().OrderBy(u => u.Email).ThenBy(u => u.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.SuspendedAt }).ToListAsync(ct);
         HasMore = page.Count > PageSize;
         var ids = page.Take(PageSize).Select(u => u.Id).ToList();
         var roles = (await (from link in db.UserRoles
@@ -37,7 +37,66 @@ public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.
                             where ids.Contains(link.UserId)
                             select new { link.UserId, role.Name }).ToListAsync(ct))
             .ToLookup(r => r.UserId, r => r.Name ?? "");
-        Items = [.. page.Take(PageSize).Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. roles[u.Id].Order(StringComparer.Ordinal)]))];
+        // What one step would trash: the comments of the suspended accounts on this page that are not in the trash yet.
+        var suspended = page.Take(PageSize).Where(u => u.SuspendedAt is not null).Select(u => u.Id).ToList();
+        var comments = suspended.Count == 0 ? [] : await db.Comments.Where(c => c.UserId != null && suspended.Contains(c.UserId) && c.Status != SomeForum.Web.Comments.CommentStatus.Trash && c.ErasedAt == null)
+            .GroupBy(c => c.UserId!).Select(g => new { UserId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UserId, g => g.Count, ct);
+        Items = [.. page.Take(PageSize).Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. roles[u.Id].Order(StringComparer.Ordinal)],
+            u.SuspendedAt, comments.GetValueOrDefault(u.Id)))];
+    }
+
+    /// <summary>
+    /// Suspends an account (it cannot sign in or comment, and its sessions end with its new security stamp) or lifts the
+    /// suspension. Administrators are not suspended: the site must keep one who can lift a suspension.
+    /// </summary>
+    public async Task<IActionResult> OnPostSuspendAsync(string id, bool suspend)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            Message = $"{user.Email} is an administrator: revoke nothing, suspend nobody who can lift a suspension.";
+            return RedirectToPage();
+        }
+        if ((user.SuspendedAt is not null) == suspend)
+        {
+            Message = $"{user.Email} is {(suspend ? "suspended" : "not suspended")} already.";
+            return RedirectToPage();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        user.SuspendedAt = suspend ? now : null;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            // Every session of the account carries the old stamp: the next check ends it.
+            await users.UpdateSecurityStampAsync(user);
+            Moderation.AuditLog.Add(db, User, now, suspend ? "Suspend account" : "Unsuspend account", null, user.Email);
+            await db.SaveChangesAsync();
+        }
+        Message = result.Succeeded
+            ? suspend ? $"{user.Email} is suspended: they cannot sign in or comment, and their sessions have ended." : $"{user.Email} can sign in again."
+            : string.Join(" ", result.Errors.Select(e => e.Description));
+        return RedirectToPage();
+    }
+
+    /// <summary>Moves every comment of a suspended account to the trash in one step, through the one door, each audited.</summary>
+    public async Task<IActionResult> OnPostTrashCommentsAsync(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (user.SuspendedAt is null)
+        {
+            Message = $"Only a suspended account's comments are trashed in one step; {user.Email} is not suspended.";
+            return RedirectToPage();
+        }
+        var ids = await db.Comments.Where(c => c.UserId == id && c.Status != SomeForum.Web.Comments.CommentStatus.Trash && c.ErasedAt == null)
+            .Select(c => c.Id).ToListAsync(ct);
+        var actor = Moderation.Actor.Of(User);
+        var trashed = await changes.ModerateAsync(ids, Moderation.ModerationAction.Trash, actor, ct);
+        Moderation.AuditLog.Add(db, actor, clock.GetUtcNow().UtcDateTime, "Trash account's comments", null, $"{trashed} comments of {user.Email}");
+        await db.SaveChangesAsync(ct);
+        Message = $"Moved {trashed} {(trashed == 1 ? "comment" : "comments")} of {user.Email} to the trash.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, string role, bool grant)

@@ -88,6 +88,12 @@ public sealed class CommentFormHandler(
             }
         }
         var signedIn = await AccountAsync(user);
+        // A session of an account suspended a moment ago may not have ended yet: it does not comment either.
+        if (signedIn is { SuspendedAt: not null })
+        {
+            return FormOutcome.Shown(StatusCodes.Status403Forbidden, FormOutcome.AllFields,
+                new FormError(FormError.TextField, "This account is suspended: it cannot comment."));
+        }
         // The account supplies name, email and website; whatever a forged form says of them is ignored.
         string[] ignored = signedIn is null ? [] : [$"Input.{nameof(CommentInput.Name)}", $"Input.{nameof(CommentInput.Email)}", $"Input.{nameof(CommentInput.Website)}"];
         var invalid = binding.Any(e => e.Value?.ValidationState == ModelValidationState.Invalid && !ignored.Contains(e.Key));

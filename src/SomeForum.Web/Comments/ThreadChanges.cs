@@ -75,6 +75,22 @@ public sealed class ThreadChanges(
     }
 
     /// <summary>
+    /// Holds a published comment for a moderator, for the reason given (readers' reports reaching the rule's
+    /// number): out of the thread at once, logged and announced like any change of status. False when it was not published.
+    /// </summary>
+    public async Task<bool> HoldAsync(long id, string reason, Actor actor, CancellationToken ct)
+    {
+        await using var scope = await writes.BeginAsync(ct);
+        if (await LockedCommentAsync(id, c => c.ErasedAt == null && c.Status == CommentStatus.Approved, ct) is not { } comment) return false;
+        await ApplyStatusAsync(comment, CommentStatus.Pending, reason, ct);
+        AuditLog.Comment(db, actor, Now, "Hold", comment, CommentStatus.Approved, CommentStatus.Pending, reason);
+        await db.SaveChangesAsync(ct);
+        writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.StatusChanged, CommentStatus.Approved, CommentStatus.Pending));
+        await scope.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
     /// Takes back changes of status the audit log recorded, each to the status it found, and each only while it is still
     /// the comment's latest change of status: what anyone changed since is left as they left it. Logged as "Undo".
     /// </summary>

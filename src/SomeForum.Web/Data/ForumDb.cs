@@ -27,6 +27,9 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
     public DbSet<ModerationRuleSet> ModerationRules => Set<ModerationRuleSet>();
     public DbSet<Site.StoredSettings> SiteSettings => Set<Site.StoredSettings>();
 
+    /// <summary>Readers' reports of published comments, open until a moderator decides.</summary>
+    public DbSet<CommentReport> Reports => Set<CommentReport>();
+
     /// <summary>Webmentions accepted and waiting for their source to be verified.</summary>
     public DbSet<WebmentionRequest> WebmentionRequests => Set<WebmentionRequest>();
 

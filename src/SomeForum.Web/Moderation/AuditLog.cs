@@ -12,6 +12,9 @@ public sealed record Actor(string? UserId, string Name)
     /// <summary>A guest acting on their own comment with its signed link.</summary>
     public static readonly Actor GuestAuthor = new(null, "its writer (guest link)");
 
+    /// <summary>The readers whose reports reached the number at which the rules hold a comment.</summary>
+    public static readonly Actor Reports = new(null, "readers' reports");
+
     public static Actor Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -27,6 +30,10 @@ public static class AuditLog
 
     public static void Add(ForumDb db, Actor who, DateTime at, string action, long? postId, string? note) =>
         Write(db, who, at, action, postId, null, null, null, note);
+
+    /// <summary>A decision about a comment that is not a change of its status (reports set aside), so no undo takes it back.</summary>
+    public static void CommentNote(ForumDb db, Actor who, DateTime at, string action, long postId, long commentId, string? note) =>
+        Write(db, who, at, action, postId, commentId, null, null, note);
 
     public static ModerationLogEntry Comment(ForumDb db, Actor who, DateTime at, string action, Comment comment, CommentStatus? before,
         CommentStatus? after, string? note = null)

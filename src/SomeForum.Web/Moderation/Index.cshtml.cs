@@ -14,7 +14,7 @@ namespace SomeForum.Web.Moderation;
 /// queue's script (asking for JSON) is handled by the same code and answered with what changed, so the row
 /// changes in place; a plain form is answered with the queue again, at the place the moderator was.
 /// </summary>
-public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
+public sealed class IndexModel(ForumDb db, ThreadChanges changes, CommentReports reports) : PageModel
 {
     public const int PageSize = 50;
 
@@ -30,8 +30,18 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>"reported": the comments readers reported, whatever their status, most reported first.</summary>
+    [BindProperty(SupportsGet = true, Name = "view")]
+    public string? View { get; set; }
+
+    public bool ShowsReported => string.Equals(View, "reported", StringComparison.OrdinalIgnoreCase);
+
     [BindProperty]
     public List<long> Ids { get; set; } = [];
+
+    /// <summary>The reported view's bulk decision.</summary>
+    [BindProperty]
+    public ReportDecision? BulkDecision { get; set; }
 
     [BindProperty]
     public ModerationAction? BulkAction { get; set; }
@@ -51,13 +61,17 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
     public IReadOnlyList<(long Id, string Title)> Posts { get; private set; } = [];
     public int Total { get; private set; }
 
+    /// <summary>How many comments have reports no moderator has decided on yet.</summary>
+    public int ReportedCount { get; private set; }
+
     /// <summary>This view of the queue, for links and forms that come back to it.</summary>
-    public string Here => ForumUrls.Queue(Status, Post, Search, PageNumber);
+    public string Here => ShowsReported ? ForumUrls.Reported(Post, Search, PageNumber) : ForumUrls.Queue(Status, Post, Search, PageNumber);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Notice = QueueNotice.Take(TempData);
         Counts = await CountsAsync(ct);
+        ReportedCount = await ReportedCountAsync(ct);
         Posts = (await db.Posts.OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
 
         var query = Listed();
@@ -68,11 +82,17 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
                 c.AuthorUrl, c.IpAddress, c.Html, c.Source, c.ReceivedAt, c.ModerationReason, c.SourceUrl, c.ParentId,
                 c.Parent != null ? c.Parent.AuthorName : null))
             .ToListAsync(ct);
+        if (ShowsReported)
+        {
+            var open = await reports.OpenAsync([.. Items.Select(i => i.Id)], ct);
+            Items = [.. Items.Select(i => i with { Reports = open.GetValueOrDefault(i.Id) })];
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var undo = Numbers(Undo);
+        if (ShowsReported && undo.Count == 0) return await DecideAsync(ct);
         (ModerationAction? action, IReadOnlyCollection<long> ids) = OnOne?.Split(':') is [var name, var id]
             && Enum.TryParse<ModerationAction>(name, true, out var one) && long.TryParse(id, CultureInfo.InvariantCulture, out var single)
                 ? (one, [single])
@@ -117,7 +137,7 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
                     undo = undo.Count > 0 ? (long?)null : c.LogEntryId,
                     text = undo.Count > 0 ? Undone([c]) : Done(action!.Value, [c]),
                 }),
-                counts = (await CountsAsync(ct)).ToDictionary(c => c.Key.ToString(), c => c.Value),
+                counts = await CountsForScriptAsync(ct),
             });
         }
 
@@ -126,12 +146,91 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
         return Redirect($"{Here}#{ForumUrls.QueueNotice}");
     }
 
+    /// <summary>
+    /// A decision on reported comments: dismissed (kept as they are), approved, marked spam or trashed, their reports
+    /// closed. The status changes can be undone like any other; the reports stay closed.
+    /// </summary>
+    private async Task<IActionResult> DecideAsync(CancellationToken ct)
+    {
+        (ReportDecision? decision, IReadOnlyCollection<long> ids) = OnOne?.Split(':') is [var name, var id]
+            && Enum.TryParse<ReportDecision>(name, true, out var one) && long.TryParse(id, CultureInfo.InvariantCulture, out var single)
+                ? (one, [single])
+                : (BulkDecision, Ids);
+        if (decision is not { } chosen || ids.Count == 0)
+        {
+            const string problem = "Choose comments and a decision.";
+            if (AsksForJson) return new JsonResult(new { message = problem }) { StatusCode = StatusCodes.Status400BadRequest };
+            QueueNotice.Set(TempData, problem);
+            return Redirect(Here);
+        }
+        IReadOnlyList<long> rows = AsksForJson ? [] : await Listed().Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
+        var decided = await reports.DecideAsync(ids, chosen, Actor.Of(User), ct);
+        var message = Decided(chosen, decided);
+        if (AsksForJson)
+        {
+            return new JsonResult(new
+            {
+                message,
+                changes = decided.Select(d => new
+                {
+                    id = d.CommentId,
+                    before = d.Change?.Before.ToString(),
+                    after = d.Change?.After.ToString(),
+                    undo = d.Change?.LogEntryId,
+                    text = Decided(chosen, [d]),
+                }),
+                counts = await CountsForScriptAsync(ct),
+            });
+        }
+        QueueNotice.Set(TempData, message, After(rows, ids), decided.Where(d => d.Change is not null).Select(d => d.Change!.LogEntryId));
+        return Redirect($"{Here}#{ForumUrls.QueueNotice}");
+    }
+
+    public static string Decided(ReportDecision decision, IReadOnlyList<ReportResolution> decided)
+    {
+        if (decided.Count == 0) return "Nothing changed: those reports were decided already.";
+        var reportCount = decided.Sum(d => d.Reports);
+        var reportWords = reportCount == 1 ? "its report" : $"{reportCount} reports";
+        var whose = decided.Count == 1
+            ? $"the comment by {(decided[0].AuthorName.Length == 0 ? "someone" : decided[0].AuthorName)}"
+            : $"{decided.Count} comments";
+        return decision switch
+        {
+            ReportDecision.Dismiss => $"Dismissed {reportWords} on {whose}; kept as it was.",
+            ReportDecision.Approve => $"Approved {whose} and closed {reportWords}.",
+            ReportDecision.Spam => $"Marked {whose} as spam and closed {reportWords}.",
+            _ => $"Moved {whose} to the trash and closed {reportWords}.",
+        };
+    }
+
+    /// <summary>The decisions on a reported comment, most likely first.</summary>
+    public static IReadOnlyList<ReportDecision> Decisions => [ReportDecision.Dismiss, ReportDecision.Approve, ReportDecision.Spam, ReportDecision.Trash];
+
+    public static string Label(ReportDecision decision) => decision switch
+    {
+        ReportDecision.Dismiss => "Dismiss reports",
+        _ => decision.ToString(),
+    };
+
+    /// <summary>The tabs' counts as the queue's script updates them: each status, and the reported view.</summary>
+    private async Task<Dictionary<string, int>> CountsForScriptAsync(CancellationToken ct)
+    {
+        var counts = (await CountsAsync(ct)).ToDictionary(c => c.Key.ToString(), c => c.Value);
+        counts["Reported"] = await ReportedCountAsync(ct);
+        return counts;
+    }
+
+    private Task<int> ReportedCountAsync(CancellationToken ct) =>
+        db.Reports.Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Distinct().CountAsync(ct);
+
     /// <summary>Whether the queue's script sent the form and wants to hear what changed, not the page again.</summary>
     private bool AsksForJson => Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
 
     private IQueryable<Comment> Listed()
     {
-        var query = db.Comments.AsNoTracking().Where(c => c.Status == Status && c.ErasedAt == null);
+        var query = ShowsReported
+            ? db.Comments.AsNoTracking().Where(c => c.ErasedAt == null && db.Reports.Any(r => r.CommentId == c.Id && r.ResolvedAt == null))
+            : db.Comments.AsNoTracking().Where(c => c.Status == Status && c.ErasedAt == null);
         if (Post is { } postId) query = query.Where(c => c.PostId == postId);
         if (!string.IsNullOrWhiteSpace(Search))
         {
@@ -139,7 +238,9 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
             query = query.Where(c => c.AuthorName.Contains(term) || (c.AuthorEmail != null && c.AuthorEmail.Contains(term))
                 || (c.IpAddress != null && c.IpAddress.Contains(term)) || c.Source.Contains(term));
         }
-        return query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
+        return ShowsReported
+            ? query.OrderByDescending(c => db.Reports.Count(r => r.CommentId == c.Id && r.ResolvedAt == null)).ThenByDescending(c => c.Id)
+            : query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
     }
 
     private async Task<IReadOnlyDictionary<CommentStatus, int>> CountsAsync(CancellationToken ct)
@@ -237,7 +338,11 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes) : PageModel
 public sealed record QueueItem(
     long Id, long PostId, string PostTitle, string PostSlug, CommentKind Kind, CommentStatus Status, string AuthorName, string? AuthorEmail,
     string? AuthorUrl, string? IpAddress, string Html, string Source, DateTime ReceivedAt, string? Reason, string? SourceUrl, long? ParentId,
-    string? ParentAuthor);
+    string? ParentAuthor)
+{
+    /// <summary>In the reported view: the comment's open reports.</summary>
+    public ReportSummary? Reports { get; init; }
+}
 
 /// <summary>
 /// What the queue says after an action, kept for the next page view: the message, the rows it may stand before (the

@@ -31,4 +31,8 @@ public sealed class ModerationOptions
     /// </summary>
     [Range(0, 36_500)]
     public int CloseCommentsAfterDays { get; set; }
+
+    /// <summary>Hold a published comment once this many distinct readers have reported it; 0 (the default) never does.</summary>
+    [Range(0, 1000)]
+    public int HoldAfterReports { get; set; }
 }

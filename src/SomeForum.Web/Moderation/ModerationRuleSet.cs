@@ -21,6 +21,8 @@ public sealed class ModerationRuleSet
     /// <summary>One word or phrase a line.</summary>
     public string HoldWords { get; set; } = "";
     public string BlockWords { get; set; } = "";
+    /// <summary>Hold a published comment once this many distinct readers have reported it; 0 never does.</summary>
+    public int HoldAfterReports { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 
@@ -32,6 +34,7 @@ public sealed class ModerationRuleSet
         HoldMentions = HoldMentions,
         HoldWords = Lines(HoldWords),
         BlockWords = Lines(BlockWords),
+        HoldAfterReports = HoldAfterReports,
     };
 
     public static List<string> Lines(string text) =>

@@ -28,7 +28,19 @@ public sealed class ModerationRules(ForumDb db, ModerationSettings settings, Mar
     {
         ArgumentNullException.ThrowIfNull(comment);
         if (origin is CommentOrigin.Import or CommentOrigin.Moderator) return ModerationVerdict.Publish;
-        var rules = await settings.CurrentAsync(ct);
+        return await JudgeByAsync(await settings.CurrentAsync(ct), comment, html, origin, storedId: null, ct);
+    }
+
+    /// <summary>
+    /// The verdict of the given rules, saved or not: the rules page's preview asks what rules not yet saved would have
+    /// done to comments already stored (<paramref name="storedId"/>: such a comment, which does not count as its own
+    /// author's approved comment).
+    /// </summary>
+    public async Task<ModerationVerdict> JudgeByAsync(ModerationOptions rules, CommentSubmission comment, string html, CommentOrigin origin,
+        long? storedId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(comment);
 
         // Judged as readers will read it: the rendered, sanitized page, not the Markdown typed (which can hide a
         // word behind a character reference, or a link behind an escape).
@@ -53,7 +65,7 @@ public sealed class ModerationRules(ForumDb db, ModerationSettings settings, Mar
         {
             return new ModerationVerdict(CommentStatus.Pending, $"Moderation word “{held}”");
         }
-        if (rules.HoldFirstComment && origin == CommentOrigin.Reader && !await HasApprovedCommentAsync(comment, ct))
+        if (rules.HoldFirstComment && origin == CommentOrigin.Reader && !await HasApprovedCommentAsync(comment, storedId, ct))
         {
             return new ModerationVerdict(CommentStatus.Pending, "First comment from this author");
         }
@@ -64,23 +76,31 @@ public sealed class ModerationRules(ForumDb db, ModerationSettings settings, Mar
     public async Task<string?> BlockedWordAsync(string[] fields, CancellationToken ct) =>
         FirstWordIn((await settings.CurrentAsync(ct)).BlockWords, [.. fields.Select(ReaderText.Fold)]);
 
-    private Task<bool> HasApprovedCommentAsync(CommentSubmission comment, CancellationToken ct)
+    private Task<bool> HasApprovedCommentAsync(CommentSubmission comment, long? storedId, CancellationToken ct)
     {
+        var other = storedId ?? 0;
         if (comment.UserId is { } userId)
         {
-            return HasApprovedContributionAsync(userId, ct);
+            return HasApprovedContributionAsync(userId, other, ct);
         }
         // A guest is known by an approved comment their own browser wrote under the same address (its signed cookie
         // names it). The address alone proves nothing: whoever knows an approved guest's address could type it.
         var email = EmailAddress.NormalizeOrNull(comment.AuthorEmail);
+        if (email is null) return Task.FromResult(false);
+        // A stored comment judged again (the rules' preview): which browser wrote it is not known, so the address
+        // stands in for it there; the preview says so.
+        if (storedId is not null)
+        {
+            return db.Comments.AnyAsync(c => c.AuthorEmail == email && c.UserId == null && c.Status == CommentStatus.Approved && c.Id != other, ct);
+        }
         var written = comment.WrittenBefore;
-        return email is null || written.Count == 0
+        return written.Count == 0
             ? Task.FromResult(false)
             : db.Comments.AnyAsync(c => written.Contains(c.Id) && c.AuthorEmail == email && c.UserId == null && c.Status == CommentStatus.Approved, ct);
     }
 
-    private async Task<bool> HasApprovedContributionAsync(string userId, CancellationToken ct) =>
-        await db.Comments.AnyAsync(c => c.UserId == userId && c.Status == CommentStatus.Approved, ct)
+    private async Task<bool> HasApprovedContributionAsync(string userId, long other, CancellationToken ct) =>
+        await db.Comments.AnyAsync(c => c.UserId == userId && c.Status == CommentStatus.Approved && c.Id != other, ct)
         || await db.Posts.AnyAsync(p => p.AuthorId == userId && p.Status == Posts.PostStatus.Published, ct);
 
     /// <summary>The first rule word found in folded fields; the word is folded the same way, so "VIAGRA" finds "vіаgra".</summary>

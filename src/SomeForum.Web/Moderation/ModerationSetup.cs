@@ -10,6 +10,10 @@ public static class ModerationSetup
         builder.Services.AddScoped<ModerationSettings>();
         builder.Services.AddSingleton<SavedRules>();
         builder.Services.AddSingleton<Data.ISavedInMemory>(s => s.GetRequiredService<SavedRules>());
+        builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<CommentReports>();
+        builder.Services.AddScoped<RulePreview>();
         return builder;
     }
 }

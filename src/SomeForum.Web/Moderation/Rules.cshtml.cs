@@ -7,12 +7,15 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Moderation;
 
 /// <summary>Administrators edit the moderation rules; saved rules replace the configuration's until reset.</summary>
-public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProvider clock) : PageModel
+public sealed class RulesModel(ForumDb db, ModerationSettings settings, RulePreview preview, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RulesInput Input { get; set; } = new();
 
     public bool Saved { get; private set; }
+
+    /// <summary>What the rules in the form would have done to the last days' comments, when a preview was asked for.</summary>
+    public PreviewResult? Preview { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -39,17 +42,31 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, TimeProv
         rules.HoldMentions = Input.HoldMentions;
         rules.HoldWords = string.Join('\n', ModerationRuleSet.Lines(Input.HoldWords ?? ""));
         rules.BlockWords = string.Join('\n', ModerationRuleSet.Lines(Input.BlockWords ?? ""));
+        rules.HoldAfterReports = Input.HoldAfterReports;
         rules.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         rules.UpdatedBy = User.Identity?.Name;
         AuditLog.Add(db, User, rules.UpdatedAt, "Save rules", null,
             $"moderation {(rules.Enabled ? "on" : "off")}, links {rules.HoldLinkCount}, first comment {(rules.HoldFirstComment ? "held" : "free")}, " +
-            $"{ModerationRuleSet.Lines(rules.HoldWords).Count} hold words, {ModerationRuleSet.Lines(rules.BlockWords).Count} block words");
+            (rules.HoldAfterReports == 0 ? "reports never hold" : $"hold after {rules.HoldAfterReports} reports"));
         await db.SaveChangesAsync(ct);
         settings.Forget();
         // Every page's form follows the rules (a reader's comment held or not): none may be served as it was.
         await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
         Message = "The rules are saved and apply from now on.";
         return RedirectToPage();
+    }
+
+    /// <summary>The rules as typed, judged against the last days' comments; nothing is saved, and the form keeps what was typed.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        Saved = await db.ModerationRules.AnyAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        Preview = await preview.RunAsync(Input.ToOptions(), ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
@@ -88,6 +105,21 @@ public sealed class RulesInput
     [StringLength(20_000)]
     public string? BlockWords { get; set; }
 
+    [Display(Name = "Hold a published comment once this many readers have reported it (0: never)")]
+    [Range(0, 1000, ErrorMessage = "Choose a number of readers from 0 to 1000.")]
+    public int HoldAfterReports { get; set; }
+
+    public ModerationOptions ToOptions() => new()
+    {
+        Enabled = Enabled,
+        HoldLinkCount = HoldLinkCount,
+        HoldFirstComment = HoldFirstComment,
+        HoldMentions = HoldMentions,
+        HoldWords = ModerationRuleSet.Lines(HoldWords ?? ""),
+        BlockWords = ModerationRuleSet.Lines(BlockWords ?? ""),
+        HoldAfterReports = HoldAfterReports,
+    };
+
     public static RulesInput From(ModerationOptions options) => new()
     {
         Enabled = options.Enabled,
@@ -96,5 +128,6 @@ public sealed class RulesInput
         HoldMentions = options.HoldMentions,
         HoldWords = string.Join('\n', options.HoldWords),
         BlockWords = string.Join('\n', options.BlockWords),
+        HoldAfterReports = options.HoldAfterReports,
     };
 }

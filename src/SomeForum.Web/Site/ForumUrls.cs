@@ -38,6 +38,12 @@ public static class ForumUrls
     public static string GuestData(long id, string token) =>
         string.Create(CultureInfo.InvariantCulture, $"/comments/{id}/your-data?token={Uri.EscapeDataString(token)}");
 
+    /// <summary>Where a reader reports a published comment to the moderators.</summary>
+    public static string Report(long id) => string.Create(CultureInfo.InvariantCulture, $"/comments/{id}/report");
+
+    /// <summary>The acknowledgement a reader sees once their report is taken (the report page's "sent" handler).</summary>
+    public static string ReportSent(long id) => string.Create(CultureInfo.InvariantCulture, $"/comments/{id}/report/sent");
+
     public static string Reply(string slug, long id) => string.Create(CultureInfo.InvariantCulture, $"{Posts}{Uri.EscapeDataString(slug)}/reply/{id}");
 
     public static string EditPost(string slug) => $"{Posts}{Uri.EscapeDataString(slug)}/edit";
@@ -45,6 +51,19 @@ public static class ForumUrls
     public static string DeletePost(string slug) => $"{Posts}{Uri.EscapeDataString(slug)}/delete";
 
     public static string Queue(CommentStatus status) => $"/moderation?Status={status}";
+
+    /// <summary>The queue's view of the comments readers reported, most reported first.</summary>
+    public const string ReportedQueue = "/moderation?view=reported";
+
+    /// <summary>The reported view as a moderator filtered it.</summary>
+    public static string Reported(long? post, string? search, int page)
+    {
+        var url = new System.Text.StringBuilder(ReportedQueue);
+        if (post is { } id) url.Append(CultureInfo.InvariantCulture, $"&Post={id}");
+        if (!string.IsNullOrWhiteSpace(search)) url.Append("&q=").Append(Uri.EscapeDataString(search));
+        if (page > 1) url.Append(CultureInfo.InvariantCulture, $"&p={page}");
+        return url.ToString();
+    }
 
     /// <summary>The queue as a moderator filtered it: a post, a search, a page (each left out when it is the default).</summary>
     public static string Queue(CommentStatus status, long? post, string? search, int page)

@@ -77,8 +77,8 @@ public sealed class ReadingTests(SeededForum forum)
         Assert.True(hidden is { Width: <= 1, Height: <= 1 }, $"the author's name in the toggle takes {hidden?.Width}×{hidden?.Height}px");
         await Expect(Author(emma)).ToBeVisibleAsync();
 
-        // From Robin's Reply link, Tab reaches the toggle, visibly focused; Enter folds the thread away.
-        await robin.Locator(":scope > article a.reply-link").FocusAsync();
+        // From Robin's Report link, the comment's last, Tab reaches the toggle, visibly focused; Enter folds the thread away.
+        await robin.Locator(":scope > article a.report-link").FocusAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(summary).ToBeFocusedAsync();
         var outline = await summary.EvaluateAsync<string>("e => { const s = getComputedStyle(e); return `${s.outlineStyle} ${parseFloat(s.outlineWidth) || 0}`; }");

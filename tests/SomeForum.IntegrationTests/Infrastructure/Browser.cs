@@ -105,8 +105,10 @@ public sealed class Browser : IDisposable
         var element = page.Document.QuerySelector(form) as IHtmlFormElement;
         Assert.True(element is not null, $"the answer to {page.Request} ({(int)page.Status}) has no form '{form}'");
 
-        var entries = TypeOver(EntryList(element, Submitter(element, button)), fields);
-        var action = element.GetAttribute("action");
+        var submitter = Submitter(element, button);
+        var entries = TypeOver(EntryList(element, submitter), fields);
+        // A button may send its form elsewhere (formaction), as a second handler of a page's form does.
+        var action = submitter?.GetAttribute("formaction") ?? element.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.RequestUri : new Uri(page.RequestUri, action);
         using var content = new FormUrlEncodedContent(entries);
         using var request = new HttpRequestMessage(HttpMethod.Post, WithoutFragment(target)) { Content = content };

@@ -23,8 +23,8 @@ public sealed class UsersPageTests
             .QuerySelectorAll("button").Select(b => b.TextContent.Trim())];
 
         Assert.Empty(Buttons("admin@example.org"));
-        Assert.Equal(["Grant Moderator", "Grant Author"], Buttons("member@example.org"));
-        Assert.Equal(["Revoke Moderator", "Grant Author"], Buttons("mod@example.org"));
+        Assert.Equal(["Grant Moderator", "Grant Author", "Suspend"], Buttons("member@example.org"));
+        Assert.Equal(["Revoke Moderator", "Grant Author", "Suspend"], Buttons("mod@example.org"));
 
         // A forged request changes nothing for an administrator either.
         Assert.Equal(memberId, page.QuerySelectorAll("table.users tr").Single(r => r.QuerySelector("td")?.TextContent == "member@example.org")

@@ -2,7 +2,8 @@
 // the form's own fields and antiforgery token, to the same handler as without this script, which then answers
 // what changed as JSON; each changed row gives way, in its place, to what was done and an Undo button. Also: select
 // all, shift-click to select a range, the count of the selected, and long comments cut to two lines with a button
-// to read them whole. Without this script the forms post and the page comes back to the row the moderator left.
+// to read them whole; and the keyboard (j/k or the arrows between rows, a approve, s spam, t trash, d dismiss reports,
+// u undo, ? the keys). Without this script the forms post and the page comes back to the row the moderator left.
 (function () {
   "use strict";
   var form = document.getElementById("queue-form");
@@ -11,7 +12,8 @@
   var selectAll = document.getElementById("select-all");
   var selectedCount = form.querySelector(".selected-count");
   var countLabel = form.querySelector(".bulk .count");
-  var status = form.querySelector("input[type=hidden][name=Status]").value;
+  // The reported view counts its own rows, whatever their status.
+  var status = form.getAttribute("data-view") || form.querySelector("input[type=hidden][name=Status]").value;
   form.classList.add("queue-enhanced");
 
   function announce(text) {
@@ -92,6 +94,7 @@
       done.appendChild(undo);
     }
     row.parentNode.insertBefore(done, row);
+    if (change.undo) lastUndo = done.querySelector("button");
     return done;
   }
 
@@ -122,6 +125,8 @@
   }
 
   var plainSubmit = false;
+  var lastUndo = null;
+  var byKeyboard = false;
   form.addEventListener("submit", function (event) {
     var submitter = event.submitter;
     if (plainSubmit || !submitter) return;
@@ -151,15 +156,21 @@
         var done = replaceRow(change);
         first = first || done;
       });
-      if (first) {
+      var next = first && byKeyboard ? nextRow(first, 1) || nextRow(first, -1) : null;
+      if (next) {
+        // By keyboard, the moderator goes on down the list; u takes the change back.
+        focusRow(next);
+      } else if (first) {
         var undo = first.querySelector("button");
         (undo || first).focus({ preventScroll: true });
       }
+      byKeyboard = false;
       showCounts(body.counts);
       showSelection();
       announce(body.message);
     }).catch(function () {
       // Whatever went wrong, the plain form still works: post it as if there were no script.
+      byKeyboard = false;
       submitter.disabled = false;
       plainSubmit = true;
       form.requestSubmit(submitter);
@@ -209,5 +220,91 @@
     });
     row.insertBefore(more, row.querySelector(".queued-actions"));
   });
+
+  // The queue by keyboard, only while the focus is not in a text field (the reply and edit boxes, the search).
+  var keys = document.getElementById("queue-keys");
+  var hint = document.getElementById("queue-keys-hint");
+  if (hint) hint.hidden = false;
+  rows().forEach(function (row) { row.setAttribute("tabindex", "-1"); });
+
+  function typing(element) {
+    if (!element) return false;
+    if (element.isContentEditable) return true;
+    var tag = element.tagName;
+    if (tag === "TEXTAREA" || tag === "SELECT") return true;
+    return tag === "INPUT" && ["checkbox", "radio", "button", "submit", "reset"].indexOf(element.type) < 0;
+  }
+
+  // The row (or the notice that took a row's place) the focus is in, if any.
+  function current() {
+    var element = document.activeElement;
+    return element && element.closest ? element.closest("#queue-form li.queued, #queue-form li.queued-done") : null;
+  }
+
+  // The nearest shown row from an item, in a direction (1 down, -1 up).
+  function nextRow(item, step) {
+    var sibling = step > 0 ? item.nextElementSibling : item.previousElementSibling;
+    while (sibling && !(sibling.matches("li.queued") && !sibling.hidden)) {
+      sibling = step > 0 ? sibling.nextElementSibling : sibling.previousElementSibling;
+    }
+    return sibling;
+  }
+
+  function focusRow(row) {
+    row.setAttribute("tabindex", "-1");
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: "nearest" });
+  }
+
+  function move(step) {
+    var all = rows();
+    if (all.length === 0) return;
+    var here = current();
+    var target = here ? nextRow(here, step) : null;
+    if (!target) target = here ? (here.matches("li.queued") && !here.hidden ? here : null) : step > 0 ? all[0] : all[all.length - 1];
+    if (target) focusRow(target);
+  }
+
+  function act(kind, label) {
+    var row = current();
+    if (!row || !row.matches("li.queued")) {
+      announce("Choose a comment first: j and k move between them.");
+      return;
+    }
+    var button = row.querySelector(".queued-actions button[value^='" + kind + ":']");
+    if (!button) {
+      announce("This comment has no " + label + " here.");
+      return;
+    }
+    byKeyboard = true;
+    button.click();
+  }
+
+  function toggleKeys(show) {
+    if (!keys) return;
+    keys.hidden = !show;
+    if (show) keys.focus();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    var key = event.key;
+    var inQueue = current() !== null;
+    if (key === "?") toggleKeys(keys && keys.hidden);
+    else if (key === "Escape" && keys && !keys.hidden) toggleKeys(false);
+    else if (event.shiftKey) return;
+    else if (key === "j" || (key === "ArrowDown" && inQueue)) move(1);
+    else if (key === "k" || (key === "ArrowUp" && inQueue)) move(-1);
+    else if (key === "a") act("Approve", "approve");
+    else if (key === "s") act("Spam", "spam");
+    else if (key === "t") act("Trash", "trash");
+    else if (key === "d") act("Dismiss", "dismiss");
+    else if (key === "u") {
+      if (lastUndo && document.body.contains(lastUndo) && !lastUndo.disabled) lastUndo.click();
+      else announce("Nothing to undo.");
+    } else return;
+    event.preventDefault();
+  });
+
   showSelection();
 })();

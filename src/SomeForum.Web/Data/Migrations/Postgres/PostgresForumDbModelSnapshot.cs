@@ -232,6 +232,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -404,6 +407,59 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("SomeForum.Web.Moderation.CommentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReporterKey")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("character varying(480)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "ReporterKey")
+                        .IsUnique();
+
+                    b.HasIndex("IpAddress", "ReportedAt");
+
+                    b.HasIndex("ReporterKey", "ReportedAt");
+
+                    b.HasIndex("ResolvedAt", "CommentId");
+
+                    b.ToTable("Reports", (string)null);
+                });
+
             modelBuilder.Entity("SomeForum.Web.Moderation.ModerationLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -474,6 +530,9 @@ namespace SomeForum.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("HoldAfterReports")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("HoldFirstComment")
                         .HasColumnType("boolean");
@@ -937,6 +996,15 @@ namespace SomeForum.Web.Data.Migrations.Postgres
                     b.Navigation("Parent");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("SomeForum.Web.Moderation.CommentReport", b =>
+                {
+                    b.HasOne("SomeForum.Web.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SomeForum.Web.Notifications.MailSubscription", b =>

@@ -221,6 +221,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -390,6 +393,57 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("SomeForum.Web.Moderation.CommentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterKey")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "ReporterKey")
+                        .IsUnique();
+
+                    b.HasIndex("IpAddress", "ReportedAt");
+
+                    b.HasIndex("ReporterKey", "ReportedAt");
+
+                    b.HasIndex("ResolvedAt", "CommentId");
+
+                    b.ToTable("Reports", (string)null);
+                });
+
             modelBuilder.Entity("SomeForum.Web.Moderation.ModerationLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -457,6 +511,9 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoldAfterReports")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HoldFirstComment")
@@ -911,6 +968,15 @@ namespace SomeForum.Web.Data.Migrations.Sqlite
                     b.Navigation("Parent");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("SomeForum.Web.Moderation.CommentReport", b =>
+                {
+                    b.HasOne("SomeForum.Web.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SomeForum.Web.Notifications.MailSubscription", b =>

@@ -1,0 +1,90 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SomeForum.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReaderReports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "HoldAfterReports",
+                table: "ModerationRules",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SuspendedAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReporterKey = table.Column<string>(type: "TEXT", maxLength: 480, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reports_Comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_CommentId_ReporterKey",
+                table: "Reports",
+                columns: new[] { "CommentId", "ReporterKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_IpAddress_ReportedAt",
+                table: "Reports",
+                columns: new[] { "IpAddress", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_ReporterKey_ReportedAt",
+                table: "Reports",
+                columns: new[] { "ReporterKey", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_ResolvedAt_CommentId",
+                table: "Reports",
+                columns: new[] { "ResolvedAt", "CommentId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "HoldAfterReports",
+                table: "ModerationRules");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedAt",
+                table: "AspNetUsers");
+        }
+    }
+}
