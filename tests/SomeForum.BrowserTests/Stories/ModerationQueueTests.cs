@@ -34,16 +34,21 @@ public sealed class ModerationQueueTests(ModeratedForum forum)
     public async Task ApprovingInPlaceKeepsThePlaceAndUndoBringsTheCommentBack()
     {
         var tag = Tag();
-        var held = await HoldAsync(tag, 10);
+        // Rows enough below the one acted on that the page is still taller than the screen once it gives way to its
+        // (shorter) notice: otherwise the browser must scroll up, there being less page.
+        var held = await HoldAsync(tag, 20);
         await using var moderator = await forum.OpenAsync(width: 1280, height: 700);
         var page = moderator.Page;
         await Accounts.SignInAsync(moderator, Accounts.Moderator, $"/moderation?q={tag}");
 
         // Far enough down the queue that the page has scrolled; the page itself is marked, to show it is never reloaded.
-        var target = held[3];
+        var target = held[12]; // newest first: the eighth row, twelve below it
         var row = page.Locator($"#queued-{target}");
         await row.ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("() => window.scrollBy(0, 120)");
+        // The button in view before the place is taken: a click on a button out of view scrolls the page first.
+        var approve = row.Locator($"button[value='Approve:{target}']");
+        await approve.ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("() => { window.queueStayed = true; }");
         var scrolled = await page.EvaluateAsync<double>("() => window.scrollY");
         Assert.True(scrolled > 0, "the queue should have scrolled");
@@ -51,9 +56,9 @@ public sealed class ModerationQueueTests(ModeratedForum forum)
         var pendingTab = page.Locator(".status-tabs a[data-status=Pending] .tab-count");
         var pending = int.Parse(await pendingTab.TextContentAsync() ?? "", CultureInfo.InvariantCulture);
 
-        await row.Locator($"button[value='Approve:{target}']").ClickAsync();
+        await approve.ClickAsync();
         var done = page.Locator($"#done-{target}");
-        var name = $"{Names[3 % Names.Length]} {tag}";
+        var name = $"{Names[12 % Names.Length]} {tag}";
         await Expect(done).ToContainTextAsync($"Approved the comment by {name}.");
         await Expect(row).ToBeHiddenAsync();
         // In the row's place, the page where it was, and the change said to screen readers.

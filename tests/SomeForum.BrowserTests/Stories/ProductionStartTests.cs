@@ -149,12 +149,12 @@ public sealed partial class ProductionStartTests(ProductionForums forums) : ICla
             Assert.True(problems.Count == 0, $"Started {start}, on {path}:\n{string.Join('\n', problems)}");
         }
 
-        // The stylesheet applied: the page's background, and the measure of a line (.wrap, 42rem).
+        // The stylesheet applied: the page's background, and the page's width (.wrap, 72rem).
         async Task AssertStyledAsync(string path)
         {
             var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
             var measure = await page.Locator(".site-header > .wrap").EvaluateAsync<string>("e => getComputedStyle(e).maxWidth");
-            Assert.Equal($"{path}: background {Accessibility.Background(ColorScheme.Light)}, measure 672px", $"{path}: background {background}, measure {measure}");
+            Assert.Equal($"{path}: background {Accessibility.Background(ColorScheme.Light)}, measure 1152px", $"{path}: background {background}, measure {measure}");
         }
     }
 
