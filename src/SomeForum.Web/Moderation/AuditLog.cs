@@ -31,6 +31,13 @@ public static class AuditLog
     public static void Add(ForumDb db, Actor who, DateTime at, string action, long? postId, string? note) =>
         Write(db, who, at, action, postId, null, null, null, note);
 
+    /// <summary>A post changed by someone other than its author: its title and text before and after, for the log's word diff.</summary>
+    public static void PostEdit(ForumDb db, Actor who, DateTime at, string action, long postId, string textBefore, string textAfter, string note)
+    {
+        var entry = Write(db, who, at, action, postId, null, null, null, note);
+        (entry.TextBefore, entry.TextAfter) = (textBefore, textAfter);
+    }
+
     /// <summary>A decision about a comment that is not a change of its status (reports set aside), so no undo takes it back.</summary>
     public static void CommentNote(ForumDb db, Actor who, DateTime at, string action, long postId, long commentId, string? note) =>
         Write(db, who, at, action, postId, commentId, null, null, note);

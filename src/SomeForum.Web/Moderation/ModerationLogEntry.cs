@@ -16,7 +16,10 @@ public sealed class ModerationLogEntry
     public CommentStatus? StatusBefore { get; set; }
     public CommentStatus? StatusAfter { get; set; }
     public string? Note { get; set; }
-    /// <summary>An edit's text before and after it, so the log can show what changed; emptied when the comment is deleted for good.</summary>
+    /// <summary>
+    /// An edit's text before and after it, so the log can show what changed: a comment's (emptied when the comment is
+    /// deleted for good), or a post's title and text changed by someone other than its author.
+    /// </summary>
     public string? TextBefore { get; set; }
     public string? TextAfter { get; set; }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Moderation;
@@ -13,42 +14,46 @@ namespace SomeForum.Web.Posts;
 /// only a post without comments, or one already in the trash, is deleted for good.
 /// </summary>
 [Authorize]
-public sealed class DeleteModel(ForumDb db, ThreadChanges changes) : PageModel
+public sealed class DeleteModel(ForumDb db, ThreadChanges changes, IOptions<PostOptions> options) : PageModel
 {
     public string Title { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public int CommentCount { get; private set; }
     public PostStatus Status { get; private set; }
 
-    private async Task<(long Id, string? AuthorId)?> LoadAsync(string slug, CancellationToken ct)
+    private sealed record Deletable(long Id, string? AuthorId, PostStatus? StatusBeforeTrash);
+
+    private async Task<Deletable?> LoadAsync(string slug, CancellationToken ct)
     {
         var post = await db.Posts.AsNoTracking().Where(p => p.Slug == slug)
-            .Select(p => new { p.Id, p.Title, p.Slug, p.AuthorId, p.Status, Count = p.Comments.Count() })
+            .Select(p => new { p.Id, p.Title, p.Slug, p.AuthorId, p.Status, p.StatusBeforeTrash, Count = p.Comments.Count() })
             .SingleOrDefaultAsync(ct);
         if (post is null) return null;
         (Title, Slug, CommentCount, Status) = (post.Title, post.Slug, post.Count, post.Status);
-        return (post.Id, post.AuthorId);
+        return new Deletable(post.Id, post.AuthorId, post.StatusBeforeTrash);
     }
+
+    private bool MayDelete(Deletable post) => PostPermissions.CanChangeStatus(User, post.AuthorId, Status, post.StatusBeforeTrash, options.Value);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is not { } post) return NotFound();
-        return PostPermissions.CanEdit(User, post.AuthorId) ? Page() : Forbid();
+        return MayDelete(post) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is not { } post) return NotFound();
-        if (!PostPermissions.CanEdit(User, post.AuthorId)) return Forbid();
+        if (!MayDelete(post)) return Forbid();
         // Deleting for good what is in the trash takes others' comments with it: editors only.
         if (Status == PostStatus.Trash && !PostPermissions.IsEditor(User)) return Forbid();
         if (CommentCount > 0 && Status != PostStatus.Trash)
         {
-            await changes.TrashPostAsync(post.Id, Actor.Of(User), $"“{Title}” with its {CommentCount} comments", ct);
+            await changes.TrashPostAsync(post.Id, Actor.Of(User), $"“{Title}” with its {CommentCount} comments: {Status} → Trash", ct);
             TempData["Message"] = $"“{Title}” is in the trash with its {CommentCount} comments; a moderator can restore it.";
             return LocalRedirect("/");
         }
-        await changes.DeletePostAsync(post.Id, Actor.Of(User), $"“{Title}” deleted for good with its {CommentCount} comments", ct);
+        await changes.DeletePostAsync(post.Id, Actor.Of(User), $"“{Title}” deleted for good with its {CommentCount} comments: {Status} → deleted", ct);
         TempData["Message"] = $"“{Title}” was deleted.";
         return LocalRedirect("/");
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Data;
 using SomeForum.Web.Rendering;
@@ -9,7 +10,7 @@ using SomeForum.Web.Rendering;
 namespace SomeForum.Web.Posts;
 
 [Authorize]
-public sealed class EditModel(ForumDb db, PostWriter writer, MarkdownRenderer renderer, UserManager<ForumUser> users)
+public sealed class EditModel(ForumDb db, PostWriter writer, MarkdownRenderer renderer, UserManager<ForumUser> users, IOptions<PostOptions> options)
     : EditorPageModel(writer, renderer, users)
 {
     public string Slug { get; private set; } = "";
@@ -24,7 +25,7 @@ public sealed class EditModel(ForumDb db, PostWriter writer, MarkdownRenderer re
 
     /// <summary>A post in the trash was put there by a moderator or with its comments; only editors take it out.</summary>
     private bool MayEdit(Editable post) =>
-        PostPermissions.CanEdit(User, post.AuthorId) && (post.Status != PostStatus.Trash || PostPermissions.IsEditor(User));
+        PostPermissions.CanEdit(User, post.AuthorId, options.Value) && (post.Status != PostStatus.Trash || PostPermissions.IsEditor(User));
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {

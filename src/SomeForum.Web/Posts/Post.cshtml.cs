@@ -92,6 +92,6 @@ public static class PostQueries
             .Select(p => new PostView(p.Id, p.Slug, p.Title, p.Html, p.AuthorName, p.PublishedAt, p.CommentsOpen, p.Status, p.AuthorId, p.PingbacksOpen,
                 new ThreadFigures(p.Id, p.CommentCount, p.ThreadCount), p.Excerpt))
             .SingleOrDefaultAsync(ct);
-        return post is null || (post.Status != PostStatus.Published && !PostPermissions.CanEdit(reader, post.AuthorId)) ? null : post;
+        return post is null || (post.Status != PostStatus.Published && !PostPermissions.CanSee(reader, post.AuthorId)) ? null : post;
     }
 }

@@ -56,6 +56,7 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
                     "Someone saved this post after you opened it. Your text is below: copy what you need, reload the editor, and apply it again.");
             }
         }
+        var before = (Text: AuditText(post), post.Status);
 
         var slugProblem = await ChooseSlugAsync(post, input, ct);
         if (slugProblem is not null) return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Slug", slugProblem);
@@ -96,6 +97,11 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
                 break;
         }
 
+        if (id is not null && !PostPermissions.IsAuthor(user, post.AuthorId))
+        {
+            AuditOthersEdit(post, before.Text, before.Status, user, now);
+        }
+
         try
         {
             await using var scope = await writes.BeginAsync(ct);
@@ -115,6 +121,23 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
             return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Slug", $"Another post already has the address “{post.Slug}”.");
         }
         return new PostSaveResult(post, [], StatusCodes.Status200OK);
+    }
+
+    /// <summary>What the log's diff compares: the title, then the text.</summary>
+    private static string AuditText(Post post) => $"{post.Title}\n\n{post.Source}";
+
+    /// <summary>An administrator's or allowed moderator's change to someone else's post, in the same unit of work.</summary>
+    private void AuditOthersEdit(Post post, string textBefore, PostStatus statusBefore, ClaimsPrincipal user, DateTime now)
+    {
+        var action = (statusBefore, post.Status) switch
+        {
+            var (was, @is) when was == @is => "Edit post",
+            (_, PostStatus.Published) => "Publish post",
+            (PostStatus.Published, _) => "Unpublish post",
+            _ => "Edit post",
+        };
+        var note = statusBefore == post.Status ? $"“{post.Title}”" : $"“{post.Title}”: {statusBefore} → {post.Status}";
+        AuditLog.PostEdit(db, Actor.Of(user), now, action, post.Id, textBefore, AuditText(post), note);
     }
 
     /// <summary>The author's excerpt as plain text on one line: it is shown in listings and written into feeds (XML has no place for control characters).</summary>
