@@ -67,7 +67,11 @@ public static class SearchQueries
                 ? limit.Token.Register(() => raw.sqlite3_interrupt(handle))
                 : default;
             limit.CancelAfter(timeout);
-            return await db.Database.SqlQueryRaw<SearchHit>(sql, words, take, skip).ToListAsync(limit.Token);
+            var hits = await db.Database.SqlQueryRaw<SearchHit>(sql, words, take, skip).ToListAsync(limit.Token);
+            // The cancel can cross the answer on the way (PostgreSQL finishing as it arrives): over its time is over its
+            // time, whichever came first, so the reader is told the same either way.
+            limit.Token.ThrowIfCancellationRequested();
+            return hits;
         }
         catch (Exception e) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
         {
