@@ -13,6 +13,15 @@ public sealed class AccountClaims(UserManager<ForumUser> users, RoleManager<Iden
 {
     public const string PublicName = "someforum:name";
 
+    /// <summary>Present while the account's address is unconfirmed, so the comment form can say so without a query.</summary>
+    public const string AddressUnconfirmed = "someforum:unconfirmed";
+
+    public static bool IsAddressUnconfirmed(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.HasClaim(c => c.Type == AddressUnconfirmed);
+    }
+
     /// <summary>The name the header shows; never the address (the user name), which must not reach a page.</summary>
     public static string NameOf(ClaimsPrincipal user)
     {
@@ -25,6 +34,7 @@ public sealed class AccountClaims(UserManager<ForumUser> users, RoleManager<Iden
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PublicName, user.PublicName));
+        if (!user.EmailConfirmed) identity.AddClaim(new Claim(AddressUnconfirmed, "true"));
         return identity;
     }
 }

@@ -32,6 +32,7 @@ public static class AccountsSetup
             .AddDefaultTokenProviders();
         builder.Services.AddScoped<DisplayNames>();
         builder.Services.AddScoped<EmailChanges>();
+        builder.Services.AddScoped<AddressConfirmations>();
         // Wrong passwords are limited by account and client together (SignInThrottle), not by Identity's lockout.
         builder.Services.AddSingleton<SignInThrottle>();
 

@@ -6,10 +6,16 @@ using SomeForum.Web.Comments;
 
 namespace SomeForum.Web.Accounts;
 
-public sealed class RegisterModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn, DisplayNames names, TimeProvider clock) : PageModel
+public sealed class RegisterModel(
+    UserManager<ForumUser> users, SignInManager<ForumUser> signIn, DisplayNames names, AddressConfirmations confirmations, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
+
+    /// <summary>With mail on, the answer to every accepted registration, new address or not: a link is on its way.</summary>
+    public bool Mailed { get; private set; }
+
+    public int LinkHours => confirmations.LinkHours;
 
     public void OnGet()
     {
@@ -31,21 +37,71 @@ public sealed class RegisterModel(UserManager<ForumUser> users, SignInManager<Fo
             DisplayName = name,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        if (!confirmations.MailEnabled) return await RegisterUnprovenAsync(user);
+
+        // With mail on, the page must not tell a stranger which addresses have accounts: a taken address gets the
+        // same answer as a new one, after the same work (the password checked and hashed), and its owner gets a mail.
+        if (!await PasswordAcceptedAsync(user)) return Refused();
+        if (await users.FindByEmailAsync(user.Email) is { } owner)
+        {
+            users.PasswordHasher.HashPassword(user, Input.Password!);
+            await confirmations.TellOwnerAsync(owner, ct);
+            return CheckYourMail();
+        }
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            // Registered a moment ago by another request: the same answer as above.
+            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
+                && await users.FindByEmailAsync(user.Email) is { } racer)
             {
-                var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password"
-                    : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "Input.Email"
-                    : "";
-                ModelState.AddModelError(field, error.Description);
+                await confirmations.TellOwnerAsync(racer, ct);
+                return CheckYourMail();
             }
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return Refused(result);
         }
+        await confirmations.SendLinkAsync(user, ct);
+        return CheckYourMail();
+    }
+
+    /// <summary>Without mail there is no proof to ask for: the account is made and signed in, as before.</summary>
+    private async Task<IActionResult> RegisterUnprovenAsync(ForumUser user)
+    {
+        var result = await users.CreateAsync(user, Input.Password!);
+        if (!result.Succeeded) return Refused(result);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/");
+    }
+
+    private async Task<bool> PasswordAcceptedAsync(ForumUser user)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, user, Input.Password);
+            errors.AddRange(checkedPassword.Errors);
+        }
+        foreach (var error in errors) ModelState.AddModelError("Input.Password", error.Description);
+        return errors.Count == 0;
+    }
+
+    private PageResult CheckYourMail()
+    {
+        Mailed = true;
+        return Page();
+    }
+
+    private PageResult Refused(IdentityResult? result = null)
+    {
+        foreach (var error in result?.Errors ?? [])
+        {
+            var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password"
+                : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "Input.Email"
+                : "";
+            ModelState.AddModelError(field, error.Description);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
     }
 }
 

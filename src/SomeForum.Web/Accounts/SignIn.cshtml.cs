@@ -6,7 +6,8 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace SomeForum.Web.Accounts;
 
-public sealed class SignInModel(SignInManager<ForumUser> signIn, UserManager<ForumUser> users, SignInThrottle throttle, TimeProvider clock) : PageModel
+public sealed class SignInModel(
+    SignInManager<ForumUser> signIn, UserManager<ForumUser> users, SignInThrottle throttle, AddressConfirmations confirmations, TimeProvider clock) : PageModel
 {
     // Checked against a wrong guess for an address with no account, so that answering it takes as long as for one with.
     private static readonly Lazy<string> NoAccountHash = new(() => new PasswordHasher<ForumUser>().HashPassword(new ForumUser(), Guid.NewGuid().ToString()));
@@ -48,6 +49,8 @@ public sealed class SignInModel(SignInManager<ForumUser> signIn, UserManager<For
         if (result.Succeeded)
         {
             throttle.Succeeded(Input.Email!, client);
+            // Told only to whoever knows the password: the page with "confirm your address first" and the button to resend.
+            if (!confirmations.OwnsAddress(user!)) return LocalRedirect(Site.ForumUrls.ConfirmAccountPage);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
         // Identity refuses a suspended account before it checks the password: the suspension is told only to whoever knows it.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SomeForum.Web.Accounts;
 using SomeForum.Web.Data;
 using SomeForum.Web.Moderation;
 using SomeForum.Web.Posts;
@@ -14,7 +15,7 @@ namespace SomeForum.Web.Comments;
 /// </summary>
 public sealed class CommentPipeline(
     ForumDb db, ThreadWrites writes, MarkdownRenderer renderer, ModerationRules moderation, Site.SiteSettings siteSettings,
-    TimeProvider clock)
+    IOptionsMonitor<Notifications.MailOptions> mail, TimeProvider clock)
 {
     public async Task<CommentResult> AddAsync(CommentSubmission submission, CommentOrigin origin, CancellationToken ct)
     {
@@ -43,6 +44,14 @@ public sealed class CommentPipeline(
         {
             if (text.Length == 0) return CommentResult.Refused(CommentProblem.Invalid, "Write a comment before posting.", nameof(CommentSubmission.Text));
             if (settings.LengthProblem(text) is { } tooLong) return CommentResult.Refused(CommentProblem.Invalid, tooLong, nameof(CommentSubmission.Text));
+        }
+
+        var mailEnabled = mail.CurrentValue.Enabled;
+        if (origin == CommentOrigin.Reader && mailEnabled && submission.UserId is { } member
+            && !await db.Users.AnyAsync(u => u.Id == member && u.EmailConfirmed, ct))
+        {
+            return CommentResult.Refused(CommentProblem.AddressUnconfirmed,
+                "Confirm your address first: open the link we mailed to it, or send it again with the button above the form.");
         }
 
         // Rendered before the transaction: the writers' turn is not spent on Markdown.
@@ -79,8 +88,9 @@ public sealed class CommentPipeline(
 
             // An address that belongs to an account is that member's: a guest typing it would comment as them.
             var normalizedEmail = email?.ToUpperInvariant(); // as Identity normalizes it
+            // With mail on, only a confirmed account's: an unconfirmed registration must not lock out the guest who owns it.
             if (origin == CommentOrigin.Reader && submission.UserId is null && normalizedEmail is not null
-                && await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, ct))
+                && await db.Users.Where(u => u.NormalizedEmail == normalizedEmail).AnyAsync(AddressConfirmations.OwningAddress(mailEnabled), ct))
             {
                 return CommentResult.Refused(CommentProblem.Invalid,
                     "This email address belongs to a registered account: sign in to comment with it.", nameof(CommentSubmission.AuthorEmail));

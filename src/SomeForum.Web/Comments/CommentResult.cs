@@ -10,6 +10,8 @@ public enum CommentProblem
     Duplicate,
     Flood,
     StorageFull,
+    /// <summary>A member whose address is not confirmed yet (mail on): the account cannot comment under it.</summary>
+    AddressUnconfirmed,
 }
 
 public sealed record CommentRejection(CommentProblem Problem, string Message, string? Field = null)
@@ -17,7 +19,7 @@ public sealed record CommentRejection(CommentProblem Problem, string Message, st
     public int HttpStatus => Problem switch
     {
         CommentProblem.PostNotFound => StatusCodes.Status404NotFound,
-        CommentProblem.Closed => StatusCodes.Status403Forbidden,
+        CommentProblem.Closed or CommentProblem.AddressUnconfirmed => StatusCodes.Status403Forbidden,
         CommentProblem.Duplicate => StatusCodes.Status409Conflict,
         CommentProblem.Flood => StatusCodes.Status429TooManyRequests,
         CommentProblem.StorageFull => StatusCodes.Status503ServiceUnavailable,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -49,9 +50,26 @@ public static class HostingSetup
             log.CombineLogs = true;
         });
         builder.Services.AddHttpLoggingInterceptor<ClientInRequestLog>();
+        builder.Services.AddSingleton<MigrationsCheck>();
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [], HealthTimeout);
+            .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [], HealthTimeout)
+            .AddCheck<WebmentionQueueHealthCheck>("webmentions", HealthStatus.Degraded, [], HealthTimeout);
         return builder;
+    }
+
+    /// <summary>
+    /// The status, then "check: reason" for each check that is not healthy. A check that threw gives its name only:
+    /// an exception's message (a connection string's host, a path) is for the log, not for whoever can reach the probe.
+    /// </summary>
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        var text = new System.Text.StringBuilder(report.Status.ToString());
+        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(name).Append(": ").Append(entry.Exception is null ? entry.Description ?? entry.Status.ToString() : "failed (see the log)");
+        }
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text.ToString());
     }
 
     /// <summary>Goes first in the pipeline.</summary>
@@ -61,8 +79,9 @@ public static class HostingSetup
         // all see the client. With no proxy named the middleware is left out: with empty lists it would believe anyone.
         if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.TrustsAny) app.UseForwardedHeaders();
         // Before every other middleware, so the probe's answer carries no cookie, no error page and nothing from the
-        // page cache; the health check middleware itself marks it no-store and answers 200 "Healthy" or 503 "Unhealthy".
-        app.UseHealthChecks(HealthPath);
+        // page cache; the health check middleware itself marks it no-store and answers 200 "Healthy" or "Degraded",
+        // or 503 "Unhealthy", with a line for each check that is not healthy.
+        app.UseHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         // After the probe (a balancer's every few seconds would drown the log) and before the page cache, so pages
         // served from it are logged too.
         app.UseHttpLogging();

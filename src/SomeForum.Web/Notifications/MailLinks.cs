@@ -48,6 +48,13 @@ public sealed class MailLinks(IDataProtectionProvider protection, IOptionsMonito
         return site.Absolute(ForumUrls.ConfirmEmailChange(userId, address, token));
     }
 
+    /// <summary>The link that confirms a new account's address; <paramref name="token"/> is Identity's email-confirmation token.</summary>
+    public string AccountConfirmUrl(SiteSettingsView site, string userId, string token)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return site.Absolute(ForumUrls.ConfirmAccount(userId, token));
+    }
+
     /// <summary>The address a confirmation token names, or null when it is forged, damaged or expired.</summary>
     public string? ReadConfirmation(string? token) =>
         confirm.TryUnprotect(token, out var expires) is { } address && expires >= clock.GetUtcNow() ? address : null;

@@ -83,6 +83,35 @@ public static class MailText
         return (subject, text, html);
     }
 
+    /// <summary>No unsubscribe link: sent once because someone registered with this address (or asked again), and asks nothing more.</summary>
+    public static (string Subject, string Text, string Html) AccountConfirmation(string site, string confirmUrl, int hours)
+    {
+        var name = OneLine(site, 100);
+        var subject = $"Confirm your account on {name}";
+        var hoursText = hours.ToString(CultureInfo.InvariantCulture);
+        var why = "You get this mail because someone registered on the site with this address. If it was not you, ignore it: the account cannot comment or use this address unless you confirm.";
+        var text = $"Hello,\n\nAn account was registered on {name} with this address.\n\n" +
+            $"Confirm that the address is yours (the link works for {hoursText} hours):\n{confirmUrl}\n\n--\n{why}\n";
+        var html = HtmlPage($"<p>Hello,</p><p>An account was registered on {Html(name)} with this address.</p>" +
+            $"<p><a href=\"{Html(confirmUrl)}\">Confirm that the address is yours</a> (the link works for {hoursText} hours).</p>" +
+            $"<hr><p style=\"color:#555;font-size:90%\">{Html(why)}</p>");
+        return (subject, text, html);
+    }
+
+    /// <summary>To the owner of an address someone tried to register again: the register page answered as for a new address.</summary>
+    public static (string Subject, string Text, string Html) AccountExists(string site, string signInUrl)
+    {
+        var name = OneLine(site, 100);
+        var subject = $"You already have an account on {name}";
+        var why = "You get this mail because someone tried to register on the site with this address. If it was not you, ignore it: nothing changed.";
+        var text = $"Hello,\n\nSomeone, we hope you, tried to register on {name} with this address, which has an account already.\n\n" +
+            $"Sign in with it instead: {signInUrl}\n\n--\n{why}\n";
+        var html = HtmlPage($"<p>Hello,</p><p>Someone, we hope you, tried to register on {Html(name)} with this address, which has an account already.</p>" +
+            $"<p><a href=\"{Html(signInUrl)}\">Sign in with it instead</a>.</p>" +
+            $"<hr><p style=\"color:#555;font-size:90%\">{Html(why)}</p>");
+        return (subject, text, html);
+    }
+
     public static (string Subject, string Text, string Html) Reply(
         string recipientName, string replierName, string postTitle, string excerpt, string commentUrl, string unsubscribeUrl)
     {

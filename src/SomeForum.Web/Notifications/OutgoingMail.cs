@@ -12,6 +12,10 @@ public enum MailKind
     ModeratorDigest,
     /// <summary>An account asked to move to this address: the link that makes the change.</summary>
     EmailChange,
+    /// <summary>A new account's address: the link that proves it is the account's.</summary>
+    AccountConfirmation,
+    /// <summary>Someone registered again with an address that has an account: told to its owner, not to the page.</summary>
+    AccountExists,
 }
 
 public enum MailStatus

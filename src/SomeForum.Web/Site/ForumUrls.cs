@@ -109,6 +109,15 @@ public static class ForumUrls
     public static string ConfirmEmailChange(string userId, string address, string token) =>
         $"/account/email/confirm?user={Uri.EscapeDataString(userId)}&address={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
 
+    /// <summary>Where a new account confirms its address, and asks for the link again (the route of Accounts/ConfirmAccount).</summary>
+    public const string ConfirmAccountPage = "/account/confirm";
+
+    /// <summary>The link of a registration's confirmation mail.</summary>
+    public static string ConfirmAccount(string userId, string token) =>
+        $"{ConfirmAccountPage}?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+
+    public const string SignIn = "/account/sign-in";
+
     /// <summary>Where the link of a confirmation mail leads (the route of Notifications/Confirm).</summary>
     public static string ConfirmMail(string token) => $"/mail/confirm?token={Uri.EscapeDataString(token)}";
 
