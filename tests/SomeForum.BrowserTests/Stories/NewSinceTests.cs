@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SomeForum.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static SomeForum.BrowserTests.Infrastructure.CommentForm;
@@ -37,7 +38,7 @@ public sealed class NewSinceTests(OpenForum forum)
         var link = page.Locator(".first-new a");
         await Expect(link).ToHaveTextAsync("First new comment");
         await link.ClickAsync();
-        await page.WaitForURLAsync($"**#comment-{added[0]}");
+        await Expect(page).ToHaveURLAsync(new Regex($"#comment-{added[0]}$"));
         await Expect(page.Locator($"#comment-{added[0]} > article")).ToBeInViewportAsync();
 
         // Seen now: the next visit marks nothing.
@@ -65,7 +66,7 @@ public sealed class NewSinceTests(OpenForum forum)
         await Expect(marked).ToHaveIdAsync($"comment-{added}");
         await Expect(page.Locator(".first-new")).ToContainTextAsync("1 new comment since your last visit");
         await page.Locator(".first-new a").ClickAsync();
-        await page.WaitForURLAsync($"**#comment-{added}");
+        await Expect(page).ToHaveURLAsync(new Regex($"#comment-{added}$"));
         await Expect(page.Locator($"#comment-{added} > article")).ToBeInViewportAsync();
         Assert.Empty(await Accessibility.AuditAsync(page, "new-since-no-script", ColorScheme.Light));
     }
