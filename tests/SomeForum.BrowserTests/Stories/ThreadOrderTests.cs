@@ -38,7 +38,8 @@ public sealed class ThreadOrderTests(PagedForum forum)
         // Remembered: the plain address, another day, shows newest first.
         await reader.GotoAsync(BrowserForum.SeedPostPath);
         await Expect(topLevel.First).ToHaveIdAsync("comment-21");
-        Assert.Empty(await Accessibility.AuditAsync(page, $"thread-order-{(javaScript ? "script" : "no-script")}", ColorScheme.Light));
+        // axe runs as a script in the page: audited where scripts run.
+        if (javaScript) Assert.Empty(await Accessibility.AuditAsync(page, "thread-order", ColorScheme.Light));
 
         // The oldest comment is on the last of five pages now, and its permalink goes there.
         await reader.GotoAsync("/comments/1");
