@@ -146,7 +146,7 @@ public sealed class CommentFormHandler(
     {
         // A comment just held is the writer's own to see, though its cookie reaches the browser only with this answer.
         IReadOnlyCollection<long> own = comment.Status == CommentStatus.Pending ? [.. OwnPending(http), comment.Id] : OwnPending(http);
-        var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, await OptionsAsync(ct), own, ct);
+        var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, ReaderOrder.For(http, await OptionsAsync(ct)), own, ct);
         return ForumUrls.Comment(slug, page, comment.Id);
     }
 

@@ -6,6 +6,8 @@ public enum CommentOrder
 {
     OldestFirst,
     NewestFirst,
+    /// <summary>The threads with the most published comments first; among equals, the newest thread first.</summary>
+    MostActive,
 }
 
 public sealed class CommentOptions
@@ -29,6 +31,15 @@ public sealed class CommentOptions
         var copy = (CommentOptions)MemberwiseClone();
         copy.PageSize = pageSize;
         copy.MaxDepth = maxDepth;
+        return copy;
+    }
+
+    /// <summary>These options with the threads in <paramref name="order"/> (a reader's choice, see <see cref="ReaderOrder"/>).</summary>
+    public CommentOptions InOrder(CommentOrder order)
+    {
+        if (order == Order) return this;
+        var copy = (CommentOptions)MemberwiseClone();
+        copy.Order = order;
         return copy;
     }
 

@@ -48,7 +48,16 @@ public static class CommentTree
         var authors = rows.Where(r => r.IsVisible).ToDictionary(r => r.Id, r => r.AuthorName);
         var number = numberBase;
         var roots = Level(null);
-        return order == CommentOrder.NewestFirst ? roots.AsEnumerable().Reverse().ToList() : roots;
+        return order switch
+        {
+            CommentOrder.NewestFirst => roots.AsEnumerable().Reverse().ToList(),
+            // As the paged query orders them: most published comments first, the newest thread first among equals.
+            CommentOrder.MostActive => [.. roots.OrderByDescending(Published).ThenByDescending(n => n.Comment.ThreadPath, StringComparer.Ordinal)],
+            _ => roots,
+        };
+
+        static int Published(CommentNode node) =>
+            (node.Comment.IsVisible && node.Comment.Status == CommentStatus.Approved ? 1 : 0) + node.Replies.Sum(Published);
 
         List<CommentNode> Level(long? parentId)
         {

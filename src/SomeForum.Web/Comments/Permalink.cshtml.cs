@@ -17,7 +17,7 @@ public sealed class PermalinkModel(ForumDb db, CommentFormHandler comments) : Pa
             .Select(c => new { c.PostId, c.ThreadPath, c.Post.Slug })
             .SingleOrDefaultAsync(ct);
         if (comment is null) return NotFound();
-        var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, await comments.OptionsAsync(ct), own, ct);
+        var page = await db.PageOfAsync(comment.PostId, comment.ThreadPath, ReaderOrder.For(HttpContext, await comments.OptionsAsync(ct)), own, ct);
         return LocalRedirect(Site.ForumUrls.Comment(comment.Slug, page, id));
     }
 }

@@ -48,7 +48,7 @@ public sealed class ReplyModel(ForumDb db, CommentFormHandler comments) : PageMo
             .SingleOrDefaultAsync(ct);
         if (target is null) return NotFound();
 
-        var page = await db.PageOfAsync(post.Id, target.ThreadPath, await comments.OptionsAsync(ct), comments.OwnPending(HttpContext), ct);
+        var page = await db.PageOfAsync(post.Id, target.ThreadPath, ReaderOrder.For(HttpContext, await comments.OptionsAsync(ct)), comments.OwnPending(HttpContext), ct);
         Post = post;
         Thread = new ThreadView(post.Slug, new ThreadPage([], page, page, 0), CanReply: false, post.AuthorId);
         Target = new CommentNode(target, null, null, []);

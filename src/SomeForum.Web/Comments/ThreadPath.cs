@@ -8,7 +8,8 @@ namespace SomeForum.Web.Comments;
 /// </summary>
 public static class ThreadPath
 {
-    private const int SegmentWidth = 12;
+    /// <summary>The width of one id in a path, and so the length of a top-level entry's path.</summary>
+    public const int SegmentWidth = 12;
     public const char Separator = '.';
 
     public static string Of(string? parentPath, long id)

@@ -36,10 +36,27 @@ public static class ThreadQueries
         var roots = ShownRoots(db, postId, ownRoots);
         var pageCount = Math.Max(1, (post.ThreadCount + ownRoots.Count + options.PageSize - 1) / options.PageSize);
         var page = Math.Clamp(requestedPage ?? 1, 1, pageCount);
-        var ordered = options.Order == CommentOrder.NewestFirst ? roots.OrderByDescending(c => c.ThreadPath) : roots.OrderBy(c => c.ThreadPath);
+        var ordered = options.Order switch
+        {
+            CommentOrder.NewestFirst => roots.OrderByDescending(c => c.ThreadPath),
+            CommentOrder.MostActive => roots.OrderByDescending(c => c.ThreadPublishedCount).ThenByDescending(c => c.ThreadPath),
+            _ => roots.OrderBy(c => c.ThreadPath),
+        };
         var pageRoots = await ordered.Skip((page - 1) * options.PageSize).Take(options.PageSize)
             .Select(c => new { c.ThreadPath, c.Number }).ToListAsync(ct);
         if (pageRoots.Count == 0) return new ThreadPage([], page, pageCount, post.CommentCount);
+
+        if (options.Order == CommentOrder.MostActive)
+        {
+            // The page's threads are not one range of paths: their comments load by their top-level path, and
+            // each thread is numbered from its own kept number.
+            var rootPaths = pageRoots.Select(r => r.ThreadPath).ToList();
+            var threadRows = await ForReaders(db, thread.Where(c => rootPaths.Contains(c.ThreadPath.Substring(0, ThreadPath.SegmentWidth))), ownPending)
+                .ToListAsync(ct);
+            var byRoot = threadRows.ToLookup(r => r.ThreadPath[..ThreadPath.SegmentWidth], StringComparer.Ordinal);
+            var threads = pageRoots.SelectMany(r => CommentTree.Build([.. byRoot[r.ThreadPath]], (r.Number ?? 1) - 1)).ToList();
+            return new ThreadPage(threads, page, pageCount, post.CommentCount);
+        }
 
         // From the first root's path up to just past the last root's subtree ('/' sorts right after '.').
         var byPath = pageRoots.OrderBy(r => r.ThreadPath, StringComparer.Ordinal).ToList();
@@ -68,6 +85,16 @@ public static class ThreadQueries
         var ownRoots = await OwnUnshownRootsAsync(db, postId, ownPending, ct);
         var root = await db.Comments.Where(c => c.Id == rootId).Select(c => new { c.Number, c.ThreadPublishedCount }).SingleAsync(ct);
 
+        if (options.Order == CommentOrder.MostActive)
+        {
+            // No kept number orders threads by activity: the shown threads before this one are counted, one
+            // query over the post's top-level entries.
+            var published = root.ThreadPublishedCount;
+            var ahead = await ShownRoots(db, postId, ownRoots).CountAsync(c =>
+                c.ThreadPublishedCount > published || (c.ThreadPublishedCount == published && string.Compare(c.ThreadPath, rootPath) > 0), ct);
+            return ahead / options.PageSize + 1;
+        }
+
         var publishedBefore = root.Number - 1 ?? await db.Comments
             .Where(c => c.PostId == postId && c.Depth == 0 && c.Number != null && string.Compare(c.ThreadPath, rootPath) < 0)
             .OrderByDescending(c => c.ThreadPath).Select(c => c.Number).FirstOrDefaultAsync(ct) ?? 0;
@@ -84,6 +111,16 @@ public static class ThreadQueries
             shownBefore = shown - shownBefore - (isShown ? 1 : 0);
         }
         return shownBefore / options.PageSize + 1;
+    }
+
+    /// <summary>When the post's latest published comment was received (<see cref="NewSince"/>); none without comments.</summary>
+    public static async Task<long?> LatestReceivedAsync(this ForumDb db, ThreadFigures post, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.CommentCount == 0) return null;
+        var postId = post.PostId;
+        var latest = await db.Comments.Where(c => c.PostId == postId && c.Status == CommentStatus.Approved).MaxAsync(c => c.CreatedAt, ct);
+        return latest is { } received ? NewSince.Stamp(received) : null;
     }
 
     /// <summary>Top-level entries a reader sees: with something published in their thread, or one of the reader's own held comments.</summary>

@@ -14,6 +14,24 @@ public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply, str
     public string Permalink(long id) => Page.PageCount > 1 ? Site.ForumUrls.Comment(Slug, Page.Page, id) : $"#comment-{id}";
 
     public string ReplyUrl(long id) => $"{Site.ForumUrls.Reply(Slug, id)}#respond";
+
+    /// <summary>The post's id, by which the reader's browser remembers what it saw (<see cref="NewSince"/>).</summary>
+    public long PostId { get; init; }
+
+    /// <summary>The order the threads are shown in (<see cref="ReaderOrder"/>).</summary>
+    public CommentOrder Order { get; init; }
+
+    /// <summary>The received time the reader asked to see what is new since (<c>?since=</c>); none on the page every guest gets.</summary>
+    public long? Since { get; init; }
+
+    /// <summary>The latest received time of the post's published comments: the no-script reader keeps a link with it.</summary>
+    public long? LatestReceived { get; init; }
+
+    public bool IsNew(CommentRow comment) => NewSince.IsNew(comment, Since);
+
+    public long? FirstNew => NewSince.FirstNew(Page.Threads, Since);
+
+    public int NewCount => NewSince.CountNew(Page.Threads, Since);
 }
 
 /// <summary>Comments of the thread (with their replies), and the page they are on.</summary>

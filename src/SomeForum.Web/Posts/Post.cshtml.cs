@@ -20,12 +20,18 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLink
     [BindProperty]
     public CommentInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "cpage")] int? commentPage, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "cpage")] int? commentPage,
+        [FromQuery(Name = NewSince.Query)] long? since, CancellationToken ct)
     {
         if (await db.Posts.FindForReaderAsync(slug, User, ct) is not { } post) return NotFound();
         Site.ReaderCache.Tag(HttpContext, Site.ReaderCache.PostTag(post.Id));
         comments.Prefill(Input, HttpContext);
-        await ShowAsync(post, commentPage, previewHtml: null, ct);
+        ReaderOrder.RememberAsked(HttpContext, await comments.OptionsAsync(ct));
+        await ShowAsync(post, commentPage, previewHtml: null, ct, since);
+        // A page in an order asked for is one reader's choice (and its cookie): never kept for others.
+        if (Request.Query.ContainsKey(ReaderOrder.Query)) Site.ReaderCache.DoNotStore(HttpContext);
+        // A page marked for one reader's last visit is theirs alone.
+        if (Request.Query.ContainsKey(NewSince.Query)) Site.ReaderCache.DoNotStore(HttpContext);
         // Only a page's own address is kept: ?cpage=abc or ?cpage=99999 would otherwise fill the cache with copies.
         if (Request.Query.ContainsKey("cpage") && (commentPage is not { } asked || asked != Thread.Page.Page || asked == 1))
         {
@@ -45,21 +51,28 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLink
         // Shown again with what was typed; a reply shows the page that holds the comment it answers.
         var page = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id).Select(c => c.ThreadPath).SingleOrDefaultAsync(ct) is { } path
-                ? await db.PageOfAsync(post.Id, path, await comments.OptionsAsync(ct), comments.OwnPending(HttpContext), ct)
+                ? await db.PageOfAsync(post.Id, path, ReaderOrder.For(HttpContext, await comments.OptionsAsync(ct)), comments.OwnPending(HttpContext), ct)
                 : 1
             : (int?)null;
         await ShowAsync(post, page, outcome.PreviewHtml, ct);
         return Page();
     }
 
-    private async Task ShowAsync(PostView post, int? commentPage, string? previewHtml, CancellationToken ct)
+    private async Task ShowAsync(PostView post, int? commentPage, string? previewHtml, CancellationToken ct, long? since = null)
     {
         Post = post;
-        var threadPage = await db.LoadThreadPageAsync(post.Figures, commentPage, await comments.OptionsAsync(ct), comments.OwnPending(HttpContext), ct);
+        var options = ReaderOrder.For(HttpContext, await comments.OptionsAsync(ct));
+        var threadPage = await db.LoadThreadPageAsync(post.Figures, commentPage, options, comments.OwnPending(HttpContext), ct);
         var open = await comments.TakesCommentsAsync(post, ct);
         // A page kept for readers must not offer the form past the moment comments close.
         if (open && await comments.ClosesAtAsync(post, ct) is { } closesAt) Site.ReaderCache.ExpireBy(HttpContext, closesAt);
-        Thread = new ThreadView(post.Slug, threadPage, open, post.AuthorId, guestLinks.OffersFor(HttpContext));
+        Thread = new ThreadView(post.Slug, threadPage, open, post.AuthorId, guestLinks.OffersFor(HttpContext))
+        {
+            PostId = post.Id,
+            Order = options.Order,
+            Since = since,
+            LatestReceived = await db.LatestReceivedAsync(post.Figures, ct),
+        };
         var replyingTo = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved)
                 .Select(c => c.AuthorName).SingleOrDefaultAsync(ct)

@@ -23,6 +23,14 @@ public static class ForumUrls
             ? string.Create(CultureInfo.InvariantCulture, $"{Posts}{Uri.EscapeDataString(slug)}?cpage={commentPage}")
             : $"{Posts}{Uri.EscapeDataString(slug)}";
 
+    /// <summary>A post's page that marks the comments received after <paramref name="since"/> (see Comments/NewSince.cs).</summary>
+    public static string PostSince(string slug, long since) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Posts}{Uri.EscapeDataString(slug)}?{NewSince.Query}={since}#comments");
+
+    /// <summary>A post's first page of comments in the order a reader chose (remembered from then on, see Comments/ReaderOrder.cs).</summary>
+    public static string PostInOrder(string slug, CommentOrder order) =>
+        $"{Posts}{Uri.EscapeDataString(slug)}?{ReaderOrder.Query}={ReaderOrder.Name(order)}#comments";
+
     /// <summary>A comment on the page of its thread that holds it.</summary>
     public static string Comment(string slug, int commentPage, long id) =>
         string.Create(CultureInfo.InvariantCulture, $"{Post(slug, commentPage)}#comment-{id}");

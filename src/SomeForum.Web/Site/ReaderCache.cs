@@ -163,8 +163,9 @@ public static class ReaderCache
             context.AllowCacheLookup = anonymous;
             context.AllowCacheStorage = anonymous;
             context.AllowLocking = true;
-            // The comment page and the home page's page are the only query values that change a page.
-            context.CacheVaryByRules.QueryKeys = new[] { "cpage", ForumUrls.HomePageQuery };
+            // The query values that change a page. A page marking what is new since a time is never stored (the post
+            // page says so), but it must not be answered with the plain page either.
+            context.CacheVaryByRules.QueryKeys = new[] { "cpage", ForumUrls.HomePageQuery, NewSince.Query, ReaderOrder.Query };
             context.CacheVaryByRules.HeaderNames = new[] { "Accept-Encoding" };
             context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
             context.Tags.Add(AllPages);
