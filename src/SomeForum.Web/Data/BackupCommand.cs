@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SomeForum.Web.Seeding;
 
 namespace SomeForum.Web.Data;
 
@@ -20,19 +21,9 @@ public static class BackupCommand
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(args);
-        var force = args.Contains("--force");
-        var files = args.Where(a => a != "--force").ToList();
-        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
-        {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
-        var file = Path.GetFullPath(files[0]);
-        if (Directory.Exists(file) || !Directory.Exists(Path.GetDirectoryName(file)))
-        {
-            await error.WriteLineAsync($"{files[0]}: not a file in an existing folder");
-            return 1;
-        }
+        var (target, exit) = await OutputFile.ReadAsync(args, Usage, error);
+        if (target is null) return exit;
+        var file = target.FullPath;
 
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<ForumDb>().Database;
@@ -46,14 +37,11 @@ public static class BackupCommand
         var source = new SqliteConnectionStringBuilder(database.GetConnectionString()) { Pooling = false };
         if (Path.GetFullPath(source.DataSource) == file)
         {
-            await error.WriteLineAsync($"{files[0]}: that is the database itself");
+            await error.WriteLineAsync($"{target.Given}: that is the database itself");
             return 1;
         }
-        if (File.Exists(file) && !force)
-        {
-            await error.WriteLineAsync($"{files[0]}: exists already; give another name, or --force to replace it");
-            return 1;
-        }
+        // After that check, so the database named as the target is answered as such, not as a file that exists.
+        if (await target.RefusedAsExistingAsync(error)) return 1;
 
         var clock = Stopwatch.StartNew();
         var partial = $"{file}.{Guid.NewGuid():N}.partial";
@@ -72,18 +60,18 @@ public static class BackupCommand
                 var check = await ScalarAsync(to, "PRAGMA integrity_check");
                 if (check != "ok")
                 {
-                    await error.WriteLineAsync($"backup: the copy failed SQLite's integrity check ({check}); nothing was written to {files[0]}");
+                    await error.WriteLineAsync($"backup: the copy failed SQLite's integrity check ({check}); nothing was written to {target.Given}");
                     return 1;
                 }
             }
-            File.Move(partial, file, overwrite: force);
+            File.Move(partial, file, overwrite: target.Force);
         }
         finally
         {
             File.Delete(partial);
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Backed up {source.DataSource} to {files[0]} ({new FileInfo(file).Length / 1024.0:N0} KB) in {clock.Elapsed.TotalSeconds:0.0} s. It holds the data-protection keys too: keep it as private as the site."));
+            $"Backed up {source.DataSource} to {target.Given} ({new FileInfo(file).Length / 1024.0:N0} KB) in {clock.Elapsed.TotalSeconds:0.0} s. It holds the data-protection keys too: keep it as private as the site."));
         return 0;
     }
 

@@ -15,24 +15,10 @@ public static class ExportWxrCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, bool interactive = false)
     {
-        var force = args.Contains("--force");
-        var files = args.Where(a => a != "--force").ToList();
-        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
-        {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
-        var file = Path.GetFullPath(files[0]);
-        if (Directory.Exists(file) || !Directory.Exists(Path.GetDirectoryName(file)))
-        {
-            await error.WriteLineAsync($"{files[0]}: not a file in an existing folder");
-            return 1;
-        }
-        if (File.Exists(file) && !force)
-        {
-            await error.WriteLineAsync($"{files[0]}: exists already; give another name, or --force to replace it");
-            return 1;
-        }
+        var (target, exit) = await OutputFile.ReadAsync(args, Usage, error);
+        if (target is null) return exit;
+        if (await target.RefusedAsExistingAsync(error)) return 1;
+        var (file, force) = (target.FullPath, target.Force);
 
         await using var scope = services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<WxrWriter>();
@@ -57,7 +43,7 @@ public static class ExportWxrCommand
             File.Delete(partial);
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Exported {result.Posts} posts and {result.Comments} comments of {result.SiteUrl} to {files[0]} ({new FileInfo(file).Length / 1024.0:N0} KB) in {clock.Elapsed.TotalSeconds:0.0} s."));
+            $"Exported {result.Posts} posts and {result.Comments} comments of {result.SiteUrl} to {target.Given} ({new FileInfo(file).Length / 1024.0:N0} KB) in {clock.Elapsed.TotalSeconds:0.0} s."));
         return 0;
     }
 }

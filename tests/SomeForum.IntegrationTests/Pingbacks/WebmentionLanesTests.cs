@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.IntegrationTests.Infrastructure;
 using SomeForum.Web.Pingbacks;
@@ -26,14 +27,10 @@ public sealed class WebmentionLanesTests(ITestOutputHelper output)
         var mostInFlight = 0;
         var stalls = Enumerable.Range(0, Stalled).Select(i => slow.Map($"/stall/{i}", async context =>
         {
-            var now = Interlocked.Increment(ref inFlight);
-            InterlockedMax(ref mostInFlight, now);
+            InterlockedMax(ref mostInFlight, Interlocked.Increment(ref inFlight));
             try
             {
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
+                await StallAsync(context);
             }
             finally
             {
@@ -81,16 +78,7 @@ public sealed class WebmentionLanesTests(ITestOutputHelper output)
         try
         {
             for (var i = 0; i < Stalled; i++) sites.Add(await SourceSite.StartAsync());
-            var stalls = sites.Select(site => site.Map("/stall", async context =>
-            {
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            })).ToList();
+            var stalls = sites.Select(site => site.Map("/stall", StallAsync)).ToList();
             await using var genuine = await SourceSite.StartAsync();
             var good = genuine.LinkingPage("/genuine", Pinger.Target(), "A genuine mention");
 
@@ -120,6 +108,18 @@ public sealed class WebmentionLanesTests(ITestOutputHelper output)
         finally
         {
             foreach (var site in sites) await site.DisposeAsync();
+        }
+    }
+
+    // A source that takes the request and never answers, until the fetcher gives up.
+    private static async Task StallAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
