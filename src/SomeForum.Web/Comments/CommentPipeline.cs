@@ -48,7 +48,7 @@ public sealed class CommentPipeline(
 
         var mailEnabled = mail.CurrentValue.Enabled;
         if (origin == CommentOrigin.Reader && mailEnabled && submission.UserId is { } member
-            && !await db.Users.AnyAsync(u => u.Id == member && u.EmailConfirmed, ct))
+            && !await db.Users.Where(u => u.Id == member).AnyAsync(AddressConfirmations.OwningAddress(mailEnabled), ct))
         {
             return CommentResult.Refused(CommentProblem.AddressUnconfirmed,
                 "Confirm your address first: open the link we mailed to it, or send it again with the button above the form.");

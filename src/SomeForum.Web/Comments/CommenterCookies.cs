@@ -38,19 +38,19 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
             http.Response.Cookies.Delete(DetailsCookie);
             return;
         }
-        http.Response.Cookies.Append(DetailsCookie, details.Protect(JsonSerializer.Serialize(remembered)), Options(http, TimeSpan.FromDays(365)));
+        http.Response.Cookies.Append(DetailsCookie, details.Protect(JsonSerializer.Serialize(remembered)), ReaderCookie.Options(http, TimeSpan.FromDays(365)));
     }
 
     public IReadOnlyList<long> ReadPending(HttpContext http) => ReadIds(pending, http.Request.Cookies[PendingCookie]);
 
     public void AddPending(HttpContext http, long commentId) =>
-        http.Response.Cookies.Append(PendingCookie, ProtectIds(pending, ReadPending(http), commentId, MaxPending), Options(http, TimeSpan.FromDays(30)));
+        http.Response.Cookies.Append(PendingCookie, ProtectIds(pending, ReadPending(http), commentId, MaxPending), ReaderCookie.Options(http, TimeSpan.FromDays(30)));
 
     /// <summary>The last comments this browser wrote as a guest, whatever became of them: what vouches for its next one.</summary>
     public IReadOnlyList<long> ReadAuthored(HttpContext http) => ReadIds(authored, http.Request.Cookies[AuthorCookie]);
 
     public void AddAuthored(HttpContext http, long commentId) =>
-        http.Response.Cookies.Append(AuthorCookie, ProtectIds(authored, ReadAuthored(http), commentId, MaxAuthored), Options(http, TimeSpan.FromDays(365)));
+        http.Response.Cookies.Append(AuthorCookie, ProtectIds(authored, ReadAuthored(http), commentId, MaxAuthored), ReaderCookie.Options(http, TimeSpan.FromDays(365)));
 
     private static List<long> ReadIds(IDataProtector protector, string? cookie) =>
         protector.TryUnprotect(cookie) is { } list
@@ -84,15 +84,6 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var kept = ReadOwn(http, now).Where(c => c.Id != comment.Id).Append(comment).TakeLast(MaxOwn).ToList();
-        http.Response.Cookies.Append(OwnCookie, own.Protect(JsonSerializer.Serialize(kept)), Options(http, kept.Max(c => c.EditableUntil) - now));
+        http.Response.Cookies.Append(OwnCookie, own.Protect(JsonSerializer.Serialize(kept)), ReaderCookie.Options(http, kept.Max(c => c.EditableUntil) - now));
     }
-
-    private static CookieOptions Options(HttpContext http, TimeSpan lifetime) => new()
-    {
-        HttpOnly = true,
-        Secure = http.Request.IsHttps,
-        SameSite = SameSiteMode.Lax,
-        IsEssential = true,
-        MaxAge = lifetime,
-    };
 }

@@ -30,6 +30,13 @@ public static class NewSince
         return null;
     }
 
+    /// <summary>The latest received time among the comments shown; none when no shown comment has one.</summary>
+    public static long? Latest(IEnumerable<CommentNode> nodes) =>
+        nodes.Select(n => Later(n.Comment is { IsVisible: true, CreatedAt: { } received } ? Stamp(received) : null, Latest(n.Replies)))
+            .Aggregate((long?)null, Later);
+
+    private static long? Later(long? a, long? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
     public static int CountNew(IEnumerable<CommentNode> nodes, long? since) =>
         since is null ? 0 : nodes.Sum(n => (IsNew(n.Comment, since) ? 1 : 0) + CountNew(n.Replies, since));
 }

@@ -46,13 +46,6 @@ public static class ReaderOrder
             return;
         }
         if (http.Request.Cookies[Cookie] == Name(asked)) return;
-        http.Response.Cookies.Append(Cookie, Name(asked), new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = http.Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(365),
-        });
+        http.Response.Cookies.Append(Cookie, Name(asked), Site.ReaderCookie.Options(http, TimeSpan.FromDays(365)));
     }
 }

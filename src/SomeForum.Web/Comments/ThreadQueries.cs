@@ -113,16 +113,6 @@ public static class ThreadQueries
         return shownBefore / options.PageSize + 1;
     }
 
-    /// <summary>When the post's latest published comment was received (<see cref="NewSince"/>); none without comments.</summary>
-    public static async Task<long?> LatestReceivedAsync(this ForumDb db, ThreadFigures post, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(post);
-        if (post.CommentCount == 0) return null;
-        var postId = post.PostId;
-        var latest = await db.Comments.Where(c => c.PostId == postId && c.Status == CommentStatus.Approved).MaxAsync(c => c.CreatedAt, ct);
-        return latest is { } received ? NewSince.Stamp(received) : null;
-    }
-
     /// <summary>Top-level entries a reader sees: with something published in their thread, or one of the reader's own held comments.</summary>
     private static IQueryable<Comment> ShownRoots(ForumDb db, long postId, IReadOnlyCollection<long> ownRoots) =>
         ownRoots.Count == 0

@@ -24,8 +24,11 @@ public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply, str
     /// <summary>The received time the reader asked to see what is new since (<c>?since=</c>); none on the page every guest gets.</summary>
     public long? Since { get; init; }
 
-    /// <summary>The latest received time of the post's published comments: the no-script reader keeps a link with it.</summary>
-    public long? LatestReceived { get; init; }
+    /// <summary>
+    /// The latest received time of the comments the page shows: what the reader has now seen, as new-since.js keeps
+    /// it; the no-script reader keeps a link with it. From the page itself, so making a page asks nothing more.
+    /// </summary>
+    public long? LatestReceived => NewSince.Latest(Page.Threads);
 
     public bool IsNew(CommentRow comment) => NewSince.IsNew(comment, Since);
 

@@ -57,14 +57,7 @@ public sealed class CommentReports(
         if (id is null)
         {
             id = Guid.NewGuid().ToString("N");
-            http.Response.Cookies.Append(GuestCookie, guestIds.Protect(id), new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = http.Request.IsHttps,
-                SameSite = SameSiteMode.Lax,
-                IsEssential = true,
-                MaxAge = TimeSpan.FromDays(365),
-            });
+            http.Response.Cookies.Append(GuestCookie, guestIds.Protect(id), ReaderCookie.Options(http, TimeSpan.FromDays(365)));
         }
         return new($"guest:{id}", ip, true);
     }

@@ -71,7 +71,6 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLink
             PostId = post.Id,
             Order = options.Order,
             Since = since,
-            LatestReceived = await db.LatestReceivedAsync(post.Figures, ct),
         };
         var replyingTo = Input.ParentId is { } parentId
             ? await db.Comments.Where(c => c.Id == parentId && c.PostId == post.Id && c.Status == CommentStatus.Approved)

@@ -131,6 +131,10 @@ public sealed class MarkdownRenderer
     private static bool EndsASentence(StringBuilder text) =>
         text.ToString().TrimEnd(')', ']', '"', '\'', '”', '’', '»', '*', '_') is { Length: > 0 } bare && bare[^1] is '.' or '!' or '?' or '…' or ':' or ';';
 
+    /// <summary>The words some HTML shows, as one line of text (a pingback's excerpt, a search result's).</summary>
+    public static string PlainTextOf(string html) =>
+        string.IsNullOrWhiteSpace(html) ? "" : CollapseWhitespace(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body?.TextContent ?? "");
+
     public static string CollapseWhitespace(string text)
     {
         var builder = new StringBuilder(text.Length);

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Html;
 
 namespace SomeForum.Web.Search;
@@ -16,16 +15,7 @@ public static class Highlighter
     public const int ExcerptLength = 280;
     private const int Lead = 60;
 
-    private static readonly HtmlParser Parser = new();
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    /// <summary>The words a rendered page shows, as one line of text.</summary>
-    public static string TextOf(string html)
-    {
-        if (string.IsNullOrWhiteSpace(html)) return "";
-        var text = Parser.ParseDocument(html).Body?.TextContent ?? "";
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
 
     /// <summary>
     /// Up to <see cref="ExcerptLength"/> characters of <paramref name="text"/> around its first searched word (from

@@ -81,7 +81,7 @@ public sealed class IndexModel(ForumDb db, SearchGate gate, IAuthorizationServic
 
     private static SearchResult Result(SearchHit hit, SearchTerms terms, IReadOnlyDictionary<long, int>? queuePages)
     {
-        var excerpt = Highlighter.Excerpt(Highlighter.TextOf(hit.Html), terms.Words);
+        var excerpt = Highlighter.Excerpt(Rendering.MarkdownRenderer.PlainTextOf(hit.Html), terms.Words);
         var written = hit.WrittenAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
         if (hit.Kind == SearchHit.PostKind) return new SearchResult(ForumUrls.Post(hit.Slug), hit.Title, null, hit.AuthorName, written, excerpt, null);
         var status = Enum.Parse<CommentStatus>(hit.Status!);

@@ -79,13 +79,6 @@ public static partial class WordPressText
         return (sanitized, ToMarkdown(sanitized, kind == TextKind.Post ? 1 : 3));
     }
 
-    /// <summary>Text without markup (a pingback's excerpt), whitespace collapsed.</summary>
-    public static string PlainText(string html)
-    {
-        var document = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
-        return MarkdownRenderer.CollapseWhitespace(document.Body!.TextContent);
-    }
-
     /// <summary>
     /// Markdown for sanitized HTML (only the renderer's allowlist: paragraphs, emphasis, code, quotes, lists, links,
     /// headings, rules). Text is escaped so it stays text; headings are moved back up by <paramref name="headingOffset"/>.

@@ -279,7 +279,7 @@ public sealed class WxrImporter(ForumDb db, ThreadWrites writes, CommentPipeline
         var (writtenAt, writtenUnknown) = WxrMeta.TryDate(meta, WxrMeta.Written, out var written) ? (written, written is null) : (comment.DateGmt, comment.DateGmt is null);
         // A SomeForum export carries the text as it was written; WordPress's HTML is made into Markdown.
         var text = meta.TryGetValue(WxrMeta.Markdown, out var source) ? source
-            : kind == CommentKind.Comment ? WordPressText.Convert(renderer, comment.Content, TextKind.Comment).Markdown : WordPressText.PlainText(comment.Content);
+            : kind == CommentKind.Comment ? WordPressText.Convert(renderer, comment.Content, TextKind.Comment).Markdown : MarkdownRenderer.PlainTextOf(comment.Content);
         var sourceTitle = WxrMeta.TryText(meta, WxrMeta.SourceTitle, out var ownTitle) ? ownTitle : name;
         return new CommentSubmission
         {

@@ -61,6 +61,30 @@ public static partial class CommentForm
         await arrived;
     }
 
+    /// <summary>
+    /// A guest's comment sent through the comment form's own POST from the browser's context (as the page sends it, from
+    /// the same origin), without a page in between; the id of the comment stored.
+    /// </summary>
+    public static async Task<long> SendAsync(IAPIRequestContext browser, string name, string email, string text, long? parentId = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var form = browser.CreateFormData();
+        form.Set("Input.Name", name);
+        form.Set("Input.Email", email);
+        form.Set("Input.Text", text);
+        form.Set("Input.Intent", "post");
+        if (parentId is { } parent) form.Set("Input.ParentId", parent.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var response = await browser.PostAsync(BrowserForum.SeedPostPath, new()
+        {
+            Form = form,
+            MaxRedirects = 0,
+            Headers = new Dictionary<string, string> { ["Sec-Fetch-Site"] = "same-origin" },
+        });
+        Assert.Equal(302, response.Status);
+        var location = response.Headers["location"];
+        return long.Parse(location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The id of the comment a permalink address points at.</summary>
     public static long CommentIdIn(string url)
     {

@@ -254,21 +254,8 @@ public sealed class ModerationQueueTests(ModeratedForum forum)
         var ids = new List<long>();
         for (var i = 0; i < count; i++)
         {
-            var form = guest.Context.APIRequest.CreateFormData();
-            form.Set("Input.Name", $"{Names[i % Names.Length]} {tag}");
-            form.Set("Input.Email", $"held.{Guid.NewGuid():N}"[..13] + "@example.org");
-            form.Set("Input.Text", UniqueText(Texts[i % Texts.Length]));
-            form.Set("Input.Intent", "post");
-            if (i % 3 == 2) form.Set("Input.ParentId", KhurshedsComment.ToString(CultureInfo.InvariantCulture));
-            var response = await guest.Context.APIRequest.PostAsync(BrowserForum.SeedPostPath, new()
-            {
-                Form = form,
-                MaxRedirects = 0,
-                Headers = new Dictionary<string, string> { ["Sec-Fetch-Site"] = "same-origin" },
-            });
-            Assert.Equal(302, response.Status);
-            var location = response.Headers["location"];
-            ids.Add(long.Parse(location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], CultureInfo.InvariantCulture));
+            ids.Add(await SendAsync(guest.Context.APIRequest, $"{Names[i % Names.Length]} {tag}", $"held.{Guid.NewGuid():N}"[..13] + "@example.org",
+                UniqueText(Texts[i % Texts.Length]), i % 3 == 2 ? KhurshedsComment : null));
         }
         foreach (var id in ids) Assert.Equal(CommentStatus.Pending, await StatusAsync(id));
         return ids;

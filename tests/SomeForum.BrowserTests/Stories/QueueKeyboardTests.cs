@@ -75,20 +75,8 @@ public sealed class QueueKeyboardTests(ReportingForum forum)
         var ids = new List<long>();
         for (var i = 0; i < count; i++)
         {
-            var form = guest.Context.APIRequest.CreateFormData();
-            form.Set("Input.Name", $"Reader {i} {tag}");
-            form.Set("Input.Email", $"held.{Guid.NewGuid():N}"[..13] + "@example.org");
-            form.Set("Input.Text", UniqueText("A comment to moderate by keyboard"));
-            form.Set("Input.Intent", "post");
-            var response = await guest.Context.APIRequest.PostAsync(BrowserForum.SeedPostPath, new()
-            {
-                Form = form,
-                MaxRedirects = 0,
-                Headers = new Dictionary<string, string> { ["Sec-Fetch-Site"] = "same-origin" },
-            });
-            Assert.Equal(302, response.Status);
-            var location = response.Headers["location"];
-            ids.Add(long.Parse(location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], CultureInfo.InvariantCulture));
+            ids.Add(await SendAsync(guest.Context.APIRequest, $"Reader {i} {tag}", $"held.{Guid.NewGuid():N}"[..13] + "@example.org",
+                UniqueText("A comment to moderate by keyboard")));
         }
         foreach (var id in ids) Assert.Equal(CommentStatus.Pending, await StatusAsync(id));
         return ids;

@@ -1,3 +1,4 @@
+using SomeForum.Web.Rendering;
 using SomeForum.Web.Search;
 
 namespace SomeForum.Tests.Search;
@@ -37,6 +38,6 @@ public sealed class HighlighterTests
     [Fact]
     public void TextOf_RenderedHtml_TheWordsAReaderReads()
     {
-        Assert.Equal("A <b> & link.", Highlighter.TextOf("<p>A &lt;b&gt; &amp; <a href=\"https://example.org/x\">link</a>.</p>"));
+        Assert.Equal("A <b> & link.", MarkdownRenderer.PlainTextOf("<p>A &lt;b&gt; &amp; <a href=\"https://example.org/x\">link</a>.</p>"));
     }
 }

@@ -81,6 +81,6 @@ public sealed class WordPressTextTests
     [Fact]
     public void PlainText_PingbackExcerpt_LosesItsMarkup()
     {
-        Assert.Equal("[...] A <b>short</b> one [...]", WordPressText.PlainText("\n  [...] A &lt;b&gt;short&lt;/b&gt; <em>one</em> [...]\n"));
+        Assert.Equal("[...] A <b>short</b> one [...]", MarkdownRenderer.PlainTextOf("\n  [...] A &lt;b&gt;short&lt;/b&gt; <em>one</em> [...]\n"));
     }
 }
