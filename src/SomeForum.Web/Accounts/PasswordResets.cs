@@ -30,6 +30,8 @@ public sealed class PasswordResets(
             await SendLinkAsync(user, ct);
             return;
         }
+        // The work of a link too (a token, for nobody), so the answer takes as long as for an address with an account.
+        await users.GeneratePasswordResetTokenAsync(new ForumUser());
         var site = await settings.CurrentAsync(ct);
         var (subject, text, html) = MailText.PasswordResetNoAccount(mail.CurrentValue.SenderName(site), site.Absolute(ForumUrls.Register));
         await outbox.EnqueueAsync(new MailDraft(MailKind.PasswordResetNoAccount, email, null, subject, text, html, null), ct);
