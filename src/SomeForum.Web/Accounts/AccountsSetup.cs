@@ -14,6 +14,14 @@ public static class AccountsSetup
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PasswordResetTokenProviderOptions>()
+            .Configure<IOptions<AccountsOptions>>((tokens, accounts) =>
+            {
+                tokens.Name = PasswordResetTokenProvider.ProviderName;
+                tokens.TokenLifespan = TimeSpan.FromMinutes(accounts.Value.PasswordResetMinutes);
+            });
         builder.Services
             .AddIdentity<ForumUser, IdentityRole>(options =>
             {
@@ -25,16 +33,22 @@ public static class AccountsSetup
                 // Length, not composition, makes a password strong (NIST SP 800-63B).
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<ForumDb>()
             .AddClaimsPrincipalFactory<AccountClaims>()
             .AddSignInManager<ForumSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
         builder.Services.AddScoped<DisplayNames>();
         builder.Services.AddScoped<EmailChanges>();
         builder.Services.AddScoped<AddressConfirmations>();
         // Wrong passwords are limited by account and client together (SignInThrottle), not by Identity's lockout.
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<PasswordResetThrottle>();
+        builder.Services.AddScoped<PasswordResets>();
+        builder.Services.AddScoped<UnconfirmedAccounts>();
+        builder.Services.AddHostedService<UnconfirmedAccountSweeper>();
 
         // A session is checked against the account's security stamp this often: a revoked role, a changed password
         // or a sign-out (each of which changes the stamp) ends the account's other sessions within this time.

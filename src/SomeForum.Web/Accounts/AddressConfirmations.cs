@@ -44,7 +44,8 @@ public sealed class AddressConfirmations(
     {
         ArgumentNullException.ThrowIfNull(owner);
         var site = await settings.CurrentAsync(ct);
-        var (subject, text, html) = MailText.AccountExists(mail.CurrentValue.SenderName(site), site.Absolute(Site.ForumUrls.SignIn));
+        var (subject, text, html) = MailText.AccountExists(
+            mail.CurrentValue.SenderName(site), site.Absolute(Site.ForumUrls.SignIn), site.Absolute(Site.ForumUrls.ForgotPassword));
         await outbox.EnqueueAsync(new MailDraft(MailKind.AccountExists, owner.Email!, owner.PublicName, subject, text, html, null), ct);
     }
 
@@ -55,5 +56,16 @@ public sealed class AddressConfirmations(
         var confirmed = await users.ConfirmEmailAsync(user, token);
         if (confirmed.Succeeded) await subscriptions.ConfirmAsync(user.Email!, ct);
         return confirmed;
+    }
+
+    /// <summary>The address answered another mailed link (a password reset): it is the account's, as if confirmed.</summary>
+    public async Task<IdentityResult> ProvenByMailAsync(ForumUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.EmailConfirmed) return IdentityResult.Success;
+        user.EmailConfirmed = true;
+        var updated = await users.UpdateAsync(user);
+        if (updated.Succeeded) await subscriptions.ConfirmAsync(user.Email!, ct);
+        return updated;
     }
 }

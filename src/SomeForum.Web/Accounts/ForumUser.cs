@@ -21,6 +21,12 @@ public sealed class ForumUser : IdentityUser
     public DateTime? SuspendedAt { get; set; }
 
     /// <summary>
+    /// Registered with mail on: removed when its address is not confirmed within Accounts:UnconfirmedAccountHours
+    /// (see <see cref="UnconfirmedAccounts"/>). Accounts from before, or made without mail, are never removed.
+    /// </summary>
+    public bool ExpiresUnconfirmed { get; set; }
+
+    /// <summary>
     /// The name pages and feeds show: the display name, else the part of the address before the @. Never the
     /// whole address (the user name is the email), which must not reach a page.
     /// </summary>

@@ -7,7 +7,8 @@ using SomeForum.Web.Comments;
 namespace SomeForum.Web.Accounts;
 
 public sealed class RegisterModel(
-    UserManager<ForumUser> users, SignInManager<ForumUser> signIn, DisplayNames names, AddressConfirmations confirmations, TimeProvider clock) : PageModel
+    UserManager<ForumUser> users, SignInManager<ForumUser> signIn, DisplayNames names, AddressConfirmations confirmations,
+    UnconfirmedAccounts unconfirmed, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -42,12 +43,15 @@ public sealed class RegisterModel(
         // With mail on, the page must not tell a stranger which addresses have accounts: a taken address gets the
         // same answer as a new one, after the same work (the password checked and hashed), and its owner gets a mail.
         if (!await PasswordAcceptedAsync(user)) return Refused();
+        // A registration of this address that was never confirmed in time holds it no longer: this one is new.
+        await unconfirmed.RemoveExpiredAsync(user.Email, ct);
         if (await users.FindByEmailAsync(user.Email) is { } owner)
         {
             users.PasswordHasher.HashPassword(user, Input.Password!);
             await confirmations.TellOwnerAsync(owner, ct);
             return CheckYourMail();
         }
+        user.ExpiresUnconfirmed = true;
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {

@@ -7,7 +7,7 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 namespace SomeForum.Web.Accounts;
 
 public sealed class SignInModel(
-    SignInManager<ForumUser> signIn, UserManager<ForumUser> users, SignInThrottle throttle, AddressConfirmations confirmations, TimeProvider clock) : PageModel
+    SignInManager<ForumUser> signIn, UserManager<ForumUser> users, SignInThrottle throttle, AddressConfirmations confirmations) : PageModel
 {
     // Checked against a wrong guess for an address with no account, so that answering it takes as long as for one with.
     private static readonly Lazy<string> NoAccountHash = new(() => new PasswordHasher<ForumUser>().HashPassword(new ForumUser(), Guid.NewGuid().ToString()));
@@ -28,10 +28,8 @@ public sealed class SignInModel(
         var client = HttpContext.Connection.RemoteIpAddress;
         if (throttle.BlockedUntil(Input.Email!, client) is { } until)
         {
-            var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
+            var minutes = throttle.RefuseUntil(Response, until);
             ModelState.AddModelError("", $"Too many failed sign-ins from here: try again in {minutes} minute{(minutes == 1 ? "" : "s")}.");
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = (minutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Page();
         }
         var user = await users.FindByEmailAsync(Input.Email!);

@@ -7,7 +7,8 @@ using SomeForum.Web.Accounts;
 namespace SomeForum.Web.Admin;
 
 /// <summary>Administrators grant and revoke the Moderator and Author roles.</summary>
-public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.ForumDb db, SomeForum.Web.Comments.ThreadChanges changes, TimeProvider clock) : PageModel
+public sealed class UsersModel(
+    UserManager<ForumUser> users, SomeForum.Web.Data.ForumDb db, SomeForum.Web.Comments.ThreadChanges changes, PasswordResets resets, TimeProvider clock) : PageModel
 {
     public sealed record UserRow(string Id, string Email, string DisplayName, IList<string> Roles, DateTime? SuspendedAt, int Comments);
 
@@ -22,6 +23,9 @@ public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.
     public int PageNumber { get; set; } = 1;
 
     public bool HasMore { get; private set; }
+
+    /// <summary>With mail, a reset link goes to the account's address; without, the administrator chooses the password.</summary>
+    public bool MailEnabled => resets.MailEnabled;
 
     /// <summary>A page of accounts and their roles in two queries, however many accounts there are.</summary>
     public async Task OnGetAsync(CancellationToken ct)
@@ -96,6 +100,43 @@ public sealed class UsersModel(UserManager<ForumUser> users, SomeForum.Web.Data.
         Moderation.AuditLog.Add(db, actor, clock.GetUtcNow().UtcDateTime, "Trash account's comments", null, $"{trashed} comments of {user.Email}");
         await db.SaveChangesAsync(ct);
         Message = $"Moved {trashed} {(trashed == 1 ? "comment" : "comments")} of {user.Email} to the trash.";
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// A member who forgot their password: with mail, the same link "Forgot your password?" sends; without, the password
+    /// typed here (the administrator tells its owner). Either ends the account's sessions once the password changes.
+    /// Administrators' passwords are their own business (/account/password).
+    /// </summary>
+    public async Task<IActionResult> OnPostPasswordAsync(string id, string? password, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            Message = $"{user.Email} is an administrator, who changes their own password.";
+            return RedirectToPage();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (MailEnabled)
+        {
+            var sent = await resets.SendLinkAsync(user, ct);
+            if (sent) Moderation.AuditLog.Add(db, User, now, "Send password reset link", null, user.Email);
+            await db.SaveChangesAsync(ct);
+            Message = sent ? $"A link to choose a new password is on its way to {user.Email}." : $"Not sent: {user.Email} was sent its allowance of mail this hour.";
+            return RedirectToPage();
+        }
+        var result = string.IsNullOrEmpty(password) || password.Length < AdminOptions.PasswordLength
+            ? IdentityResult.Failed(new IdentityError { Description = $"A password needs at least {AdminOptions.PasswordLength} characters." })
+            : await resets.SetByAdministratorAsync(user, password);
+        if (result.Succeeded)
+        {
+            Moderation.AuditLog.Add(db, User, now, "Set password", null, user.Email);
+            await db.SaveChangesAsync(ct);
+        }
+        Message = result.Succeeded
+            ? $"{user.Email} has a new password: tell them. Their sessions have ended."
+            : $"The password of {user.Email} is unchanged: {string.Join(" ", result.Errors.Select(e => e.Description))}";
         return RedirectToPage();
     }
 

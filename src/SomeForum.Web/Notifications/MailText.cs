@@ -98,16 +98,48 @@ public static class MailText
         return (subject, text, html);
     }
 
-    /// <summary>To the owner of an address someone tried to register again: the register page answered as for a new address.</summary>
-    public static (string Subject, string Text, string Html) AccountExists(string site, string signInUrl)
+    /// <summary>
+    /// To the owner of an address someone tried to register again: the register page answered as for a new address.
+    /// The reset link is for an owner who does not know the account's password (someone else may have registered it).
+    /// </summary>
+    public static (string Subject, string Text, string Html) AccountExists(string site, string signInUrl, string forgotPasswordUrl)
     {
         var name = OneLine(site, 100);
         var subject = $"You already have an account on {name}";
         var why = "You get this mail because someone tried to register on the site with this address. If it was not you, ignore it: nothing changed.";
         var text = $"Hello,\n\nSomeone, we hope you, tried to register on {name} with this address, which has an account already.\n\n" +
-            $"Sign in with it instead: {signInUrl}\n\n--\n{why}\n";
+            $"Sign in with it instead: {signInUrl}\n\nDo not know its password? Choose a new one: {forgotPasswordUrl}\n\n--\n{why}\n";
         var html = HtmlPage($"<p>Hello,</p><p>Someone, we hope you, tried to register on {Html(name)} with this address, which has an account already.</p>" +
-            $"<p><a href=\"{Html(signInUrl)}\">Sign in with it instead</a>.</p>" +
+            $"<p><a href=\"{Html(signInUrl)}\">Sign in with it instead</a>. Do not know its password? <a href=\"{Html(forgotPasswordUrl)}\">Choose a new one</a>.</p>" +
+            $"<hr><p style=\"color:#555;font-size:90%\">{Html(why)}</p>");
+        return (subject, text, html);
+    }
+
+    /// <summary>No unsubscribe link: sent once because someone asked for it with this address.</summary>
+    public static (string Subject, string Text, string Html) PasswordReset(string site, string resetUrl, int minutes)
+    {
+        var name = OneLine(site, 100);
+        var subject = $"Choose a new password for {name}";
+        var minutesText = minutes.ToString(CultureInfo.InvariantCulture);
+        var why = "You get this mail because someone asked to reset the password of the account with this address. If it was not you, ignore it: the password stays as it is.";
+        var text = $"Hello,\n\nSomeone, we hope you, asked to reset the password of your account on {name}.\n\n" +
+            $"Choose a new password (the link works once, for {minutesText} minutes):\n{resetUrl}\n\n--\n{why}\n";
+        var html = HtmlPage($"<p>Hello,</p><p>Someone, we hope you, asked to reset the password of your account on {Html(name)}.</p>" +
+            $"<p><a href=\"{Html(resetUrl)}\">Choose a new password</a> (the link works once, for {minutesText} minutes).</p>" +
+            $"<hr><p style=\"color:#555;font-size:90%\">{Html(why)}</p>");
+        return (subject, text, html);
+    }
+
+    /// <summary>The answer to a reset asked for an address without an account: the page said the same as for one with.</summary>
+    public static (string Subject, string Text, string Html) PasswordResetNoAccount(string site, string registerUrl)
+    {
+        var name = OneLine(site, 100);
+        var subject = $"No account on {name} has this address";
+        var why = "You get this mail because someone asked to reset a password on the site with this address. If it was not you, ignore it: nothing changed.";
+        var text = $"Hello,\n\nSomeone, we hope you, asked to reset the password of an account on {name} with this address, but no account has it. " +
+            $"You may have registered with another address; or register now: {registerUrl}\n\n--\n{why}\n";
+        var html = HtmlPage($"<p>Hello,</p><p>Someone, we hope you, asked to reset the password of an account on {Html(name)} with this address, but no account has it. " +
+            $"You may have registered with another address; or <a href=\"{Html(registerUrl)}\">register now</a>.</p>" +
             $"<hr><p style=\"color:#555;font-size:90%\">{Html(why)}</p>");
         return (subject, text, html);
     }

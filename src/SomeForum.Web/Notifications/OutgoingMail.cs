@@ -16,6 +16,10 @@ public enum MailKind
     AccountConfirmation,
     /// <summary>Someone registered again with an address that has an account: told to its owner, not to the page.</summary>
     AccountExists,
+    /// <summary>Someone asked to reset the account's password: the link that chooses a new one.</summary>
+    PasswordReset,
+    /// <summary>Someone asked to reset a password for an address that has no account: told so, with nothing to click but the register page.</summary>
+    PasswordResetNoAccount,
 }
 
 public enum MailStatus

@@ -126,6 +126,17 @@ public static class ForumUrls
 
     public const string SignIn = "/account/sign-in";
 
+    public const string Register = "/account/register";
+
+    /// <summary>"Forgot your password?": asks for the address a reset link goes to (the route of Accounts/ForgotPassword).</summary>
+    public const string ForgotPassword = "/account/forgot-password";
+
+    public const string ResetPasswordPage = "/account/reset-password";
+
+    /// <summary>The link of a password reset mail (the route of Accounts/ResetPassword).</summary>
+    public static string ResetPassword(string userId, string token) =>
+        $"{ResetPasswordPage}?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+
     /// <summary>Where the link of a confirmation mail leads (the route of Notifications/Confirm).</summary>
     public static string ConfirmMail(string token) => $"/mail/confirm?token={Uri.EscapeDataString(token)}";
 

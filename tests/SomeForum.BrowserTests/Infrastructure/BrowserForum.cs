@@ -46,7 +46,7 @@ public abstract class BrowserForum : IAsyncLifetime
         BrowserSession.OpenAsync(browser ?? throw new InvalidOperationException("The browser has not started."), Address,
             javaScript, width, height, phone, colorScheme);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (browser is not null) await browser.CloseAsync();
         playwright?.Dispose();

@@ -15,18 +15,24 @@ internal static class MailStory
         forum.WithDbAsync(db => db.Posts.Where(p => p.Slug == "some-so-far-so-what").Select(p => p.Title).SingleAsync());
 
     /// <summary>The app with mail on, sending to <paramref name="smtp"/>, retrying after 1 s, then 2 s (the cap).</summary>
-    public static ForumFactory Forum(TestSmtpServer smtp) => new ForumFactory()
-        .With("Mail:Host", "127.0.0.1")
-        .With("Mail:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .With("Mail:Security", "None")
-        .With("Mail:FromAddress", "forum@example.org")
-        .With("Mail:PollSeconds", "1")
-        .With("Mail:RetryBaseSeconds", "1")
-        .With("Mail:RetryMaxSeconds", "2")
-        .With("Mail:TimeoutSeconds", "5")
-        .With("Pingback:SiteUrl", Site)
-        .With("Moderation:Enabled", "false")
-        .With("Comments:FloodIntervalSeconds", "0");
+    public static ForumFactory Forum(TestSmtpServer smtp) => new ForumFactory().WithMail(smtp);
+
+    /// <summary>The settings of <see cref="Forum"/>, on a factory of a kind of its own.</summary>
+    public static T WithMail<T>(this T forum, TestSmtpServer smtp) where T : ForumFactory
+    {
+        forum.With("Mail:Host", "127.0.0.1")
+            .With("Mail:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Mail:Security", "None")
+            .With("Mail:FromAddress", "forum@example.org")
+            .With("Mail:PollSeconds", "1")
+            .With("Mail:RetryBaseSeconds", "1")
+            .With("Mail:RetryMaxSeconds", "2")
+            .With("Mail:TimeoutSeconds", "5")
+            .With("Pingback:SiteUrl", Site)
+            .With("Moderation:Enabled", "false")
+            .With("Comments:FloodIntervalSeconds", "0");
+        return forum;
+    }
 
     /// <summary>Posts a comment through the form, ticking "Notify me of replies" when asked to; the new comment's id.</summary>
     public static async Task<long> CommentAsync(this Browser browser, CommentForm comment, bool notify = false)
