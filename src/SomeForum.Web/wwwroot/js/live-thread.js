@@ -1,11 +1,12 @@
 // While a reader has a post open, says how many comments were published since, and links to the first of them
 // (its permalink, which leads to the page that holds it, in the reader's order). The page is the same for every
-// guest and names the stream in data-live (Live/LiveStreams.cs); without this script nothing of it shows.
+// guest and names the stream in this script's data-live (Live/LiveStreams.cs); without script nothing of it shows.
 (function () {
   "use strict";
-  var section = document.querySelector("#comments[data-live]");
-  if (!section || !window.EventSource) return;
-  var url = section.getAttribute("data-live");
+  var script = document.querySelector("script[data-live]");
+  var section = document.getElementById("comments");
+  if (!script || !section || !window.EventSource) return;
+  var url = script.getAttribute("data-live");
   var firstWait = 30000;
   var lastWait = 600000;
   var wait = firstWait;
