@@ -72,7 +72,7 @@ public sealed class LiveThreadTests
     }
 
     [Fact]
-    public async Task CommentsPublishedTogetherAreToldAsOneCountWithTheFirstOfThem()
+    public async Task CommentsPublishedTogetherAreCountedFromTheFirstOfThem()
     {
         using var forum = Forum(("Moderation:Enabled", "false"));
         using var reader = new Browser(forum);
@@ -103,9 +103,14 @@ public sealed class LiveThreadTests
             }
             await transaction.CommitAsync(CancellationToken.None);
         }
-        var (name, data) = await live.NextAsync();
-        Assert.Equal("comments", name);
-        Assert.Equal((3, $"/comments/{held[0]}"), Read(data));
+        // As few events as the stream can keep up with (one, unless it was already sending when the second came), each
+        // linking to its first; together they count all three.
+        var told = new List<(int Count, string Href)> { Read((await live.NextAsync()).Data) };
+        while (told.Sum(t => t.Count) < 3) told.Add(Read((await live.NextAsync()).Data));
+        Assert.Equal(3, told.Sum(t => t.Count));
+        Assert.Equal($"/comments/{held[0]}", told[0].Href);
+        Assert.True(told.Count < 3 || told.Select(t => t.Href).SequenceEqual(held.Select(id => $"/comments/{id}")), string.Join(", ", told));
+        await live.NothingWithinAsync(TimeSpan.FromSeconds(0.5));
     }
 
     [Fact]
