@@ -41,6 +41,8 @@ public sealed class LiveThreadTests(OpenForum forum)
 
         var audit = await Accessibility.AuditAsync(page, "post-live", ColorScheme.Light);
         Assert.Empty(audit);
+        // The window as the reader sees it, notice and all, for a person to look at.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestOutput.Folder("screenshots"), "post-live-desktop.png") });
 
         await NavigateAsync(page, () => link.ClickAsync(), $"**{BrowserForum.SeedPostPath}*#comment-{first}");
         await Expect(page.Locator($"#comment-{first} > article")).ToBeInViewportAsync();
