@@ -45,6 +45,18 @@ public sealed class PageCacheRelay : IAsyncDisposable
 
     internal string ListenerConnectionString { get; }
 
+    /// <summary>
+    /// Whether this instance hears the others now. While it does not (before its first session, between a lost session
+    /// and the next), a page it kept could be stale, so none is kept or served (see <see cref="ReaderCache"/>).
+    /// </summary>
+    public bool Listening
+    {
+        get => Volatile.Read(ref listening);
+        internal set => Volatile.Write(ref listening, value);
+    }
+
+    private bool listening;
+
     /// <summary>Tells every other instance to evict these tags. A failure is logged, never thrown: the change is made.</summary>
     public async Task PublishAsync(IReadOnlyCollection<string> tags)
     {
@@ -118,7 +130,8 @@ public sealed class PageCacheRelay : IAsyncDisposable
 /// Holds one PostgreSQL session with LISTEN, evicts from this instance's cache what other instances name, and hands
 /// the comments they published to this instance's live streams. When
 /// the session is lost it connects again, waiting 1 s, then 2, 4, … up to 30 s between tries; notices sent while
-/// nobody here listened are lost, so every new session begins by evicting every page.
+/// nobody here listened are lost, so every session after the first begins by evicting every page. No page is kept
+/// while nobody listens (<see cref="PageCacheRelay.Listening"/>), so the first session has nothing to evict.
 /// </summary>
 public sealed class PageCacheListener(PageCacheRelay relay, IServiceProvider services, ILogger<PageCacheListener> logger) : BackgroundService
 {
@@ -137,12 +150,7 @@ public sealed class PageCacheListener(PageCacheRelay relay, IServiceProvider ser
         {
             try
             {
-                await ListenAsync(() =>
-                {
-                    if (sessions++ > 0) logger.Reconnected(PageCacheRelay.Channel);
-                    else logger.Listening(PageCacheRelay.Channel, relay.ListenerName);
-                    retry = FirstRetry;
-                }, stoppingToken);
+                await ListenAsync(sessions++ > 0, () => retry = FirstRetry, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -152,6 +160,7 @@ public sealed class PageCacheListener(PageCacheRelay relay, IServiceProvider ser
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                relay.Listening = false;
                 logger.Lost(e, retry.TotalSeconds);
             }
             try
@@ -166,7 +175,7 @@ public sealed class PageCacheListener(PageCacheRelay relay, IServiceProvider ser
         }
     }
 
-    private async Task ListenAsync(Action listening, CancellationToken ct)
+    private async Task ListenAsync(bool again, Action listening, CancellationToken ct)
     {
         // Notices are raised on this task, inside WaitAsync (or a command): they are gathered here and acted on after it.
         var received = new List<string>();
@@ -177,9 +186,18 @@ public sealed class PageCacheListener(PageCacheRelay relay, IServiceProvider ser
         {
             await listen.ExecuteNonQueryAsync(ct);
         }
-        // Listening from here on; whatever changed before (while the last session was down, or before this instance
-        // first listened) was told to nobody here, so no page kept until now can be trusted.
-        await ReaderCache.EvictHereAsync(services, [ReaderCache.AllPages], ct);
+        // Listening from here on. Whatever changed while the last session was down was told to nobody here, so no page
+        // kept during that session can be trusted; before the first session no page was kept.
+        if (again)
+        {
+            await ReaderCache.EvictHereAsync(services, [ReaderCache.AllPages], ct);
+            logger.Reconnected(PageCacheRelay.Channel);
+        }
+        else
+        {
+            logger.Listening(PageCacheRelay.Channel, relay.ListenerName);
+        }
+        relay.Listening = true;
         listening();
         while (true)
         {

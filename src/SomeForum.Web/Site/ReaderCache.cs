@@ -9,6 +9,7 @@ namespace SomeForum.Web.Site;
 /// a change to their thread evicts them. Only a request that carries nothing of its reader is served from or
 /// stored in the cache: no sign-in, no held comment of their own, no remembered details, no message waiting.
 /// A signed-in reader, or one whose page shows something of theirs, always gets a page made for them.
+/// On PostgreSQL pages are kept only while the instance hears the others' evictions (<see cref="PageCacheRelay.Listening"/>).
 /// </summary>
 public static class ReaderCache
 {
@@ -93,7 +94,9 @@ public static class ReaderCache
             versions.Bump(tag);
             await store.EvictByTagAsync(tag, ct);
             // A page whose making began before the change and whose storing ends after the check below is
-            // caught by a second eviction, once such a page has had time to be stored.
+            // caught by a second eviction, once such a page has had time to be stored. With no page being made
+            // there is none to catch, and a page kept meanwhile (made after the change) stays.
+            if (!versions.AnyBeingMade) continue;
             _ = Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => store.EvictByTagAsync(tag, CancellationToken.None).AsTask(),
                 CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
@@ -147,6 +150,22 @@ public static class ReaderCache
         public void Bump(string tag) => versions[tag] = Interlocked.Increment(ref clock);
 
         public bool ChangedSince(IEnumerable<string> tags, long since) => tags.Any(t => versions.TryGetValue(t, out var v) && v > since);
+
+        private int beingMade;
+
+        /// <summary>Whether a page that may yet be stored is being made (from its request's start to its end, storing included).</summary>
+        public bool AnyBeingMade => Volatile.Read(ref beingMade) > 0;
+
+        internal void Making(HttpContext http)
+        {
+            Interlocked.Increment(ref beingMade);
+            // Called when the whole answer has been sent, after the cache has stored it.
+            http.Response.OnCompleted(static state =>
+            {
+                Interlocked.Decrement(ref ((TagVersions)state).beingMade);
+                return Task.CompletedTask;
+            }, this);
+        }
     }
 
     private sealed class ReaderPagePolicy(bool enabled) : IOutputCachePolicy
@@ -157,8 +176,11 @@ public static class ReaderCache
         {
             var http = context.HttpContext;
             var request = http.Request;
-            http.Items[Began] = http.RequestServices.GetRequiredService<TagVersions>().Now;
-            var anonymous = enabled && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsGuest(http);
+            var versions = http.RequestServices.GetRequiredService<TagVersions>();
+            http.Items[Began] = versions.Now;
+            var anonymous = enabled && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsGuest(http)
+                && http.RequestServices.GetService<PageCacheRelay>() is not { Listening: false };
+            if (anonymous) versions.Making(http);
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = anonymous;
             context.AllowCacheStorage = anonymous;

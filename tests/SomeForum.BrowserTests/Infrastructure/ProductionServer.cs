@@ -24,7 +24,8 @@ public enum ProductionStart
 /// </summary>
 public sealed partial class ProductionServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // A generous bound: on a busy 2-core machine the first start (JIT, migrations, seed) has taken over a minute.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Process process;

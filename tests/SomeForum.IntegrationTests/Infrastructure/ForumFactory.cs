@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SomeForum.Web.Accounts;
 using SomeForum.Web.Data;
+using SomeForum.Web.Site;
 
 namespace SomeForum.IntegrationTests.Infrastructure;
 
@@ -52,6 +54,25 @@ public class ForumFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+    }
+
+    /// <summary>
+    /// On PostgreSQL an instance keeps no page until it hears the other instances (<see cref="PageCacheRelay.Listening"/>):
+    /// a test that reads kept pages begins once it does.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (host.Services.GetService<PageCacheRelay>() is { } relay && host.Services.GetServices<IHostedService>().OfType<PageCacheListener>().Any())
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!relay.Listening)
+            {
+                if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException("the page cache listener did not listen within 30 s");
+                Thread.Sleep(10);
+            }
+        }
+        return host;
     }
 
     /// <summary>

@@ -113,6 +113,28 @@ public sealed class PageCacheAcrossInstancesTests(ITestOutputHelper output) : IA
         Assert.Equal(title, page.GetElementById("post-title")?.TextContent);
     }
 
+    [Fact]
+    public async Task AnInstanceThatDoesNotHearTheOthersServesNoKeptPage()
+    {
+        using var guest = new Browser(b);
+        var relay = b.Services.GetRequiredService<PageCacheRelay>();
+        // B is cut off, and a change is made that B cannot hear of. Read while B is not listening (it tries again
+        // after 1 s), the page must be made afresh, not the one B kept. Should B be back first, it is cut off again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var pid = await EventuallyListeningAsync(relay.ListenerName);
+            await SettledAsync(b);
+            var title = await RenameBehindAKeptPageAsync(guest);
+            Assert.True(await QueryAsync<bool>($"SELECT pg_terminate_backend({pid})"));
+            await WhileAsync(() => Task.FromResult(relay.Listening));
+            var shown = await TitleAsync(guest);
+            if (relay.Listening) continue;
+            Assert.Equal(title, shown);
+            return;
+        }
+        Assert.Fail("B was listening again before every read: the test never read while it was cut off");
+    }
+
     /// <summary>
     /// Renames the seed post in the database without a word to any instance, and proves <paramref name="reader"/>'s
     /// instance serves a kept page: it still shows the old title. Returns the new one, which the next eviction shows.
@@ -196,14 +218,14 @@ public sealed class PageCacheAcrossInstancesTests(ITestOutputHelper output) : IA
     }
 
     /// <summary>
-    /// Waits until <paramref name="instance"/> has listened at least once and the eviction of every page that begins
-    /// each session has run out (it evicts once more 2 s later): a page kept from now on stays until a change evicts it.
+    /// Waits until <paramref name="instance"/> listens and the eviction of every page that begins each session after
+    /// the first has run out (it evicts once more 2 s later): a page kept from now on stays until a change evicts it.
     /// </summary>
     private static async Task SettledAsync(ForumFactory instance)
     {
-        var versions = instance.Services.GetRequiredService<ReaderCache.TagVersions>();
-        await WhileAsync(() => Task.FromResult(versions.Now == 0));
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var relay = instance.Services.GetRequiredService<PageCacheRelay>();
+        await WhileAsync(() => Task.FromResult(!relay.Listening));
+        if (instance.Services.GetRequiredService<ReaderCache.TagVersions>().Now > 0) await Task.Delay(TimeSpan.FromSeconds(2.5));
     }
 
     private async Task<T> QueryAsync<T>(string sql)
