@@ -4,6 +4,7 @@ using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Feeds;
 using SomeForum.Web.Hosting;
+using SomeForum.Web.Live;
 using SomeForum.Web.Moderation;
 using SomeForum.Web.Notifications;
 using SomeForum.Web.Pingbacks;
@@ -31,6 +32,7 @@ builder.AddSeeding();
 builder.AddPages();
 builder.AddSiteSettings();
 builder.AddReaderCache();
+builder.AddLiveThreads();
 builder.AddHosting();
 
 var app = builder.Build();
@@ -53,6 +55,7 @@ if (command is not null)
 }
 
 app.UseHosting();
+app.UseLiveThreads();
 app.UseForumPages();
 app.MapPingbacks();
 app.MapFeeds();

@@ -31,6 +31,24 @@ public static class ForumUrls
     public static string PostInOrder(string slug, CommentOrder order) =>
         $"{Posts}{Uri.EscapeDataString(slug)}?{ReaderOrder.Query}={ReaderOrder.Name(order)}#comments";
 
+    /// <summary>The stream that tells a post's open page of comments published since (Live/LiveStreams.cs).</summary>
+    public static string Live(string slug) => $"{Posts}{Uri.EscapeDataString(slug)}{LiveSuffix}";
+
+    private const string LiveSuffix = "/live";
+
+    /// <summary>The slug a path names when it is a post's live stream (<see cref="Live"/>), else null.</summary>
+    public static string? SlugOfLive(PathString path)
+    {
+        var value = path.Value;
+        if (value is null || value.Length <= Posts.Length + LiveSuffix.Length
+            || !value.StartsWith(Posts, StringComparison.Ordinal) || !value.EndsWith(LiveSuffix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var slug = value[Posts.Length..^LiveSuffix.Length];
+        return slug.Length == 0 || slug.Contains('/', StringComparison.Ordinal) ? null : slug;
+    }
+
     /// <summary>A comment on the page of its thread that holds it.</summary>
     public static string Comment(string slug, int commentPage, long id) =>
         string.Create(CultureInfo.InvariantCulture, $"{Post(slug, commentPage)}#comment-{id}");

@@ -6,6 +6,8 @@ namespace SomeForum.Web.Site;
 /// <summary>
 /// Carries the page cache's evictions to every instance on the same PostgreSQL database: each eviction made here
 /// is sent with NOTIFY, and <see cref="PageCacheListener"/> in every instance evicts the same tags from its own cache.
+/// Comments just published go the same way, to the live streams open on their post in every instance
+/// (<see cref="Live.LiveHub"/>): one channel and one listening session per instance, whatever the number of readers.
 /// On SQLite there is one process and nothing to carry.
 /// </summary>
 /// <remarks>
@@ -72,6 +74,44 @@ public sealed class PageCacheRelay : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Tells every other instance's live streams on the post that this comment was published. A failure is logged,
+    /// never thrown: their readers see it on their next view.
+    /// </summary>
+    public async Task PublishCommentAsync(long postId, long commentId)
+    {
+        try
+        {
+            await using var notify = senders.CreateCommand("SELECT pg_notify($1, $2)");
+            notify.Parameters.Add(new NpgsqlParameter { Value = Channel });
+            notify.Parameters.Add(new NpgsqlParameter { Value = PublishedPayload(InstanceId, postId, commentId) });
+            await notify.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            logger.PublishedNotSent(e, postId, commentId);
+        }
+    }
+
+    private const string Published = "published";
+
+    /// <summary>
+    /// "sender published post comment": e.g. "3f2a… published 12 345". Tags have no spaces, so this is never read
+    /// as an eviction (an older instance would evict a tag no page has, and nothing else).
+    /// </summary>
+    internal static string PublishedPayload(Guid sender, long postId, long commentId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sender:N} {Published} {postId} {commentId}");
+
+    internal static (Guid Sender, long PostId, long CommentId)? ParsePublished(string payload)
+    {
+        var parts = payload.Split(' ');
+        return parts.Length == 4 && parts[1] == Published && Guid.TryParseExact(parts[0], "N", out var sender)
+            && long.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var post)
+            && long.TryParse(parts[3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var comment)
+            ? (sender, post, comment)
+            : null;
+    }
+
     /// <summary>"sender tag,tag": e.g. "3f2a… post-12,listing".</summary>
     internal static string Payload(Guid sender, IEnumerable<string> tags) => $"{sender:N} {string.Join(',', tags)}";
 
@@ -80,14 +120,15 @@ public sealed class PageCacheRelay : IAsyncDisposable
         var space = payload.IndexOf(' ', StringComparison.Ordinal);
         if (space < 0 || !Guid.TryParseExact(payload.AsSpan(0, space), "N", out var sender)) return null;
         var tags = payload[(space + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return tags.Length == 0 ? null : (sender, tags);
+        return tags.Length == 0 || tags.Any(t => t.Contains(' ', StringComparison.Ordinal)) ? null : (sender, tags);
     }
 
     public ValueTask DisposeAsync() => senders.DisposeAsync();
 }
 
 /// <summary>
-/// Holds one PostgreSQL session with LISTEN and evicts from this instance's cache what other instances name. When
+/// Holds one PostgreSQL session with LISTEN, evicts from this instance's cache what other instances name, and hands
+/// the comments they published to this instance's live streams. When
 /// the session is lost it connects again, waiting 1 s, then 2, 4, … up to 30 s between tries; notices sent while
 /// nobody here listened are lost, so every session after the first begins by evicting every page. No page is kept
 /// while nobody listens (<see cref="PageCacheRelay.Listening"/>), so the first session has nothing to evict.
@@ -167,6 +208,11 @@ public sealed class PageCacheListener(PageCacheRelay relay, IServiceProvider ser
             }
             foreach (var payload in received)
             {
+                if (PageCacheRelay.ParsePublished(payload) is { } published)
+                {
+                    if (published.Sender != relay.InstanceId) services.GetService<Live.LiveHub>()?.Published(published.PostId, published.CommentId);
+                    continue;
+                }
                 if (PageCacheRelay.Parse(payload) is not { } notice)
                 {
                     logger.Unreadable(payload.Length);
@@ -184,13 +230,20 @@ public sealed class PageCacheListener(PageCacheRelay relay, IServiceProvider ser
 
 public static class PageCacheRelaySetup
 {
-    /// <summary>On PostgreSQL: evictions are sent to every instance, and (when this one keeps pages) received from them.</summary>
+    /// <summary>
+    /// On PostgreSQL: evictions and published comments are sent to every instance, and (when this one keeps pages or
+    /// has live streams) received from them. Called by each feature that needs it; the relay and its listener are added once.
+    /// </summary>
     public static WebApplicationBuilder AddPageCacheRelay(this WebApplicationBuilder builder, bool listen)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (DatabaseOptions.From(builder.Configuration).Provider != DatabaseProvider.Postgres) return builder;
         var connectionString = builder.Configuration.GetConnectionString(DataSetup.ConnectionStringName)!;
-        builder.Services.AddSingleton(s => new PageCacheRelay(connectionString, s.GetRequiredService<ILogger<PageCacheRelay>>()));
+        if (!builder.Services.Any(s => s.ServiceType == typeof(PageCacheRelay)))
+        {
+            builder.Services.AddSingleton(s => new PageCacheRelay(connectionString, s.GetRequiredService<ILogger<PageCacheRelay>>()));
+        }
+        // Added once however often asked for (AddHostedService adds each kind of service once).
         if (listen) builder.Services.AddHostedService<PageCacheListener>();
         return builder;
     }
@@ -200,6 +253,9 @@ internal static partial class PageCacheRelayLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "The page cache eviction of {Tags} was not sent to the other instances")]
     public static partial void NotSent(this ILogger logger, Exception exception, string tags);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Comment {CommentId} on post {PostId} was published, but the other instances' live streams were not told")]
+    public static partial void PublishedNotSent(this ILogger logger, Exception exception, long postId, long commentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening on {Channel} for other instances' page cache evictions, as {ApplicationName}")]
     public static partial void Listening(this ILogger logger, string channel, string applicationName);

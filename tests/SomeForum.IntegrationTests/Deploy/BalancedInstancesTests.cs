@@ -87,6 +87,25 @@ public sealed class BalancedInstancesTests(BalancedSite site, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task ALiveStreamThroughNginxIsToldOfACommentAtOnce()
+    {
+        // Whichever instance nginx gives the streams to, a comment through A reaches them, and nginx holds nothing back.
+        using var reader = Client();
+        await using var first = await ServerEvents.OpenAsync(reader, new Uri(site.Nginx.Address, BalancedSite.PostPath + "/live").ToString(), throughNginx: true);
+        await using var second = await ServerEvents.OpenAsync(reader, new Uri(site.Nginx.Address, BalancedSite.PostPath + "/live").ToString(), throughNginx: true);
+
+        using var poster = Client();
+        using var comment = BalancedSite.Comment(site.A.Address, "Said while two readers had the post open.", NextReader(), "Live Poster");
+        using var posted = await poster.SendAsync(comment);
+        var id = BalancedSite.Acknowledged(posted);
+        Assert.NotNull(id);
+        var clock = Stopwatch.StartNew();
+        Assert.Equal($"{{\"count\":1,\"href\":\"/comments/{id}\"}}", (await first.NextAsync(TimeSpan.FromSeconds(5))).Data);
+        Assert.Equal($"{{\"count\":1,\"href\":\"/comments/{id}\"}}", (await second.NextAsync(TimeSpan.FromSeconds(5))).Data);
+        output.WriteLine($"both streams told {clock.Elapsed.TotalMilliseconds:F0} ms after the comment's answer");
+    }
+
+    [Fact]
     public async Task ASessionAndAFormTokenIssuedByInstanceAAreTakenByInstanceB()
     {
         using var atA = new Browser(site.A.Address);
