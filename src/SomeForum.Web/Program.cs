@@ -42,11 +42,15 @@ app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Valid
 
 await using (await app.Services.AcquireStartupLockAsync())
 {
-    await app.Services.MigrateForumDatabaseAsync();
-    if (command is null)
+    // A database that cannot be written is served as it is, read-only: nothing can be set up in it.
+    if (!await app.Services.StartsReadOnlyAsync())
     {
-        await app.Services.EnsureRolesAndAdministratorAsync();
-        await app.Services.ImportSeedsIntoEmptyStoreAsync();
+        await app.Services.MigrateForumDatabaseAsync();
+        if (command is null)
+        {
+            await app.Services.EnsureRolesAndAdministratorAsync();
+            await app.Services.ImportSeedsIntoEmptyStoreAsync();
+        }
     }
 }
 if (command is not null)

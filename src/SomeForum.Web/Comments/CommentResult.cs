@@ -9,6 +9,7 @@ public enum CommentProblem
     ParentInvalid,
     Duplicate,
     Flood,
+    /// <summary>The database refused the write (a full disk, a read-only file or server): nothing stored, try later.</summary>
     StorageFull,
     /// <summary>A member whose address is not confirmed yet (mail on): the account cannot comment under it.</summary>
     AddressUnconfirmed,

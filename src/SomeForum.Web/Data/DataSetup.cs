@@ -48,6 +48,8 @@ public static class DataSetup
     {
 
         var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        builder.Services.AddSingleton<StorageRefusals>();
+        builder.Services.AddSingleton<StorageRefusalInterceptor>();
         switch (DatabaseOptions.From(builder.Configuration).Provider)
         {
             case DatabaseProvider.Postgres:
@@ -56,11 +58,13 @@ public static class DataSetup
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Forum is empty: give it a PostgreSQL connection string.");
                 }
-                builder.Services.AddDbContextPool<ForumDb, PostgresForumDb>(options => options.UseNpgsql(configured));
+                builder.Services.AddDbContextPool<ForumDb, PostgresForumDb>((services, options) =>
+                    options.UseNpgsql(configured).AddInterceptors(services.GetRequiredService<StorageRefusalInterceptor>()));
                 break;
             default:
                 var connectionString = SqliteConnectionString(configured, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContextPool<ForumDb, SqliteForumDb>(options => options.UseSqlite(connectionString));
+                builder.Services.AddDbContextPool<ForumDb, SqliteForumDb>((services, options) =>
+                    options.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<StorageRefusalInterceptor>()));
                 builder.Services.AddSingleton<WritersInTurn>();
                 break;
         }
@@ -103,6 +107,29 @@ public static class DataSetup
         return csb.ToString();
     }
 
+    /// <summary>
+    /// A database that refuses writes (a read-only file or mount, a standby) is served read-only if its schema is this
+    /// build's: nothing is migrated or set up in it, readers read, every write is answered 503, and the health probe
+    /// says Unhealthy with the reason until a write goes in. With migrations pending it cannot serve, and start-up stops.
+    /// </summary>
+    public static async Task<bool> StartsReadOnlyAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumDb>();
+        if (await db.RefusesWritesAsync(ct) is not { } why) return false;
+        var name = StorageFull.Name(db.Database.GetDbConnection());
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Cannot start: {name} refuses writes ({why}), and {pending.Count} migration(s) of this build are not applied to it " +
+                $"({string.Join(", ", pending)}), so it cannot be brought up to date. Make it writable and start again.");
+        }
+        scope.ServiceProvider.GetRequiredService<StorageRefusals>().Known(why);
+        DataLog.StartingReadOnly(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataSetup).FullName!), name, why);
+        return true;
+    }
+
     /// <summary>Brings the schema up to date and sets the store's runtime modes.</summary>
     public static async Task MigrateForumDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
@@ -116,4 +143,11 @@ public static class DataSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
     }
+}
+
+internal static partial class DataLog
+{
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,
+        Message = "Starting read-only: {Database} refuses writes ({Why}). Readers are served; every write is answered 503 and the health probe says Unhealthy until it takes writes again")]
+    public static partial void StartingReadOnly(ILogger logger, string database, string why);
 }

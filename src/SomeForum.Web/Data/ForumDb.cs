@@ -62,6 +62,12 @@ public abstract class ForumDb(DbContextOptions options) : IdentityDbContext<Foru
     /// </summary>
     public abstract Task<long[]> ReserveCommentIdsAsync(int count, CancellationToken ct);
 
+    /// <summary>
+    /// Why the database would refuse any write (the reason's words, as <see cref="StorageFull.Why"/> gives them), or
+    /// null when it can be written or does not exist yet (then the migrations create it). Asked once, at start-up.
+    /// </summary>
+    public abstract Task<string?> RefusesWritesAsync(CancellationToken ct);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -25,6 +25,23 @@ public sealed class PostgresForumDb(DbContextOptions<PostgresForumDb> options) :
         return [.. ids];
     }
 
+    /// <summary>
+    /// A hot standby, or default_transaction_read_only set on the database or the role: every transaction is read-only.
+    /// A database not created yet is not read-only: the migrations create it.
+    /// </summary>
+    public override async Task<string?> RefusesWritesAsync(CancellationToken ct)
+    {
+        try
+        {
+            var readOnly = await Database.SqlQueryRaw<string>("""SELECT current_setting('transaction_read_only') AS "Value" """).SingleAsync(ct);
+            return readOnly == "on" ? "it is read-only" : null;
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            return null;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

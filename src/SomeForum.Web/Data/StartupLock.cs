@@ -123,7 +123,8 @@ public static partial class StartupLock
     /// <summary>
     /// A lock file beside the database, held open for exclusive use (on Linux and macOS .NET takes an flock on it).
     /// Not a transaction in the database itself: the start-up steps write through connections of their own, which
-    /// would wait for that transaction. An in-memory database is reached by one process only and needs no lock.
+    /// would wait for that transaction. An in-memory database is reached by one process only and needs no lock. A lock file
+    /// that cannot be written beside a database that cannot be written either does not stop the start (read-only).
     /// </summary>
     private static async Task<IAsyncDisposable> SqliteLockAsync(string connectionString, ILogger log, CancellationToken ct)
     {
@@ -142,8 +143,22 @@ public static partial class StartupLock
                 var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 return new Releaser(() => file.DisposeAsync().AsTask());
             }
-            catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
+            catch (Exception e) when (e is UnauthorizedAccessException
+                || (e is IOException && e is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException)))
             {
+                // Not to be written (a read-only folder or mount, no permission): the lock is held as well through a
+                // read-only handle, if the file is there; if it is not and cannot be made, no instance can migrate or
+                // seed this database either, so there is nothing to take turns at.
+                if (!File.Exists(path)) return new Releaser(() => Task.CompletedTask);
+                try
+                {
+                    var readOnly = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+                    return new Releaser(() => readOnly.DisposeAsync().AsTask());
+                }
+                catch (Exception held) when (held is IOException or UnauthorizedAccessException)
+                {
+                    // Another instance holds it (or it is not ours to read): wait as for any holder.
+                }
                 if (!waited) StartupLog.Waiting(log);
                 waited = true;
                 await Task.Delay(TimeSpan.FromMilliseconds(100), ct);

@@ -25,7 +25,8 @@ public sealed class StatusModel : PageModel
     private void Describe(int? code)
     {
         // "/error" is where unhandled exceptions land; "/error/{code}" re-executes an error status.
-        // A write that found the disk full is not the server's fault forever: 503, and the reader is told to come back.
+        // A write the database refused (a full disk, a read-only file) is not the server's fault forever: 503, and the
+        // reader is told to come back.
         var full = code is null && StorageFull.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
         var status = code switch
         {
@@ -44,7 +45,7 @@ public sealed class StatusModel : PageModel
             405 => ("Method not allowed", "This address does not accept that kind of request."),
             413 => ("Too large", "What you sent is larger than this site accepts."),
             429 => ("Too many requests", "You are sending requests too quickly. Wait a moment and try again."),
-            503 when full => ("Could not be saved", "The server has no room to store anything just now, so what you sent was not saved. Reading works; please try again in a while."),
+            503 when full => ("Could not be saved", "The server cannot store anything just now, so what you sent was not saved. Reading works; please try again in a while."),
             >= 500 => ("Something went wrong", "The server could not complete the request. Please try again later."),
             _ => ("Error", "The request could not be completed."),
         };

@@ -5,17 +5,21 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Hosting;
 
 /// <summary>
-/// An instance can serve pages when it can read from its database and the database's schema is the one this build
-/// expects: every migration it carries applied. One table read a probe; the migrations are compared on the first
-/// probe and then at most every few minutes (<see cref="MigrationsCheck"/>), not at every probe.
+/// An instance can serve pages when it can read from its database, the database takes writes (as far as the last write
+/// showed: <see cref="StorageRefusals"/>), and the database's schema is the one this build expects: every migration it
+/// carries applied. One table read a probe; the migrations are compared on the first probe and then at most every few
+/// minutes (<see cref="MigrationsCheck"/>), not at every probe.
 /// </summary>
-internal sealed class DatabaseHealthCheck(ForumDb db, MigrationsCheck migrations) : IHealthCheck
+internal sealed class DatabaseHealthCheck(ForumDb db, MigrationsCheck migrations, StorageRefusals refusals) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         // A query that reads a table, not SELECT 1, which SQLite answers without looking at the file. An exception
         // is reported as Unhealthy by the health check service, with the exception in its log (not in the answer).
         await db.Posts.AnyAsync(cancellationToken);
+        // Readable but refusing writes (a full disk, a read-only file): nobody can comment here, so a balancer should
+        // send writers elsewhere; the log names the database.
+        if (refusals.Reason is { } refused) return HealthCheckResult.Unhealthy(refused);
         return await migrations.ResultAsync(db, cancellationToken);
     }
 }

@@ -139,8 +139,8 @@ public sealed class WebmentionProcessor(
         return result switch
         {
             { Comment: { } comment } => (WebmentionState.Done, $"Stored as comment {comment.Id} ({comment.Status})"),
-            // Verified, but the disk is full: the mention is not lost, only late.
-            { Rejection.Problem: CommentProblem.StorageFull } => (WebmentionState.Queued, "Verified but not stored: the database's disk is full; trying again later"),
+            // Verified, but the database cannot store it (a full disk, read-only): the mention is not lost, only late.
+            { Rejection.Problem: CommentProblem.StorageFull } => (WebmentionState.Queued, "Verified but not stored: the database refuses writes just now; trying again later"),
             _ => (WebmentionState.Failed, $"Refused: {result.Rejection!.Message}"),
         };
     }

@@ -118,11 +118,15 @@ public sealed partial class BalancedSite : IAsyncLifetime
     public static long? Acknowledged(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return response.StatusCode == System.Net.HttpStatusCode.Redirect
-            && response.Headers.Location?.OriginalString is { } location && CommentFragment().Match(location) is { Success: true } match
+        return Acknowledged(response.StatusCode, response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>The same from an answer's status and Location header as the app wrote it (a redirect, 302 or 303, to the comment).</summary>
+    public static long? Acknowledged(System.Net.HttpStatusCode status, string? location) =>
+        status is System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.SeeOther
+            && location is not null && CommentFragment().Match(location) is { Success: true } match
             ? long.Parse(match.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)
             : null;
-    }
 
     public async Task<T> ScalarAsync<T>(string sql)
     {

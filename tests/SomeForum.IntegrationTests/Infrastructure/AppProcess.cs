@@ -98,6 +98,29 @@ public sealed partial class AppProcess : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>
+    /// Asks the process to stop (SIGTERM, as systemd's stop and docker stop do) and waits until it has exited:
+    /// the host stops taking connections and lets the requests it has begun finish. Returns its exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan patience)
+    {
+        var failed = Run("kill", "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (failed is not null) throw new InvalidOperationException(failed);
+        using var limit = new CancellationTokenSource(patience);
+        await process.WaitForExitAsync(limit.Token);
+        return process.ExitCode;
+    }
+
+    private static string? Run(string program, params string[] args)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var child = Process.Start(info)!;
+        var said = child.StandardError.ReadToEnd();
+        child.WaitForExit();
+        return child.ExitCode == 0 ? null : $"{program} {string.Join(' ', args)} failed ({child.ExitCode}): {said}";
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited) process.Kill(entireProcessTree: true);
