@@ -12,6 +12,7 @@ namespace SomeForum.IntegrationTests.Data;
 /// place, start): the copy is one moment's database, whole, and a site started on it serves every comment acknowledged
 /// before the backup began. Real processes, real files.
 /// </summary>
+[Collection(SqlitePools.Name)]
 public sealed class BackupTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("someforum-backup-").FullName;

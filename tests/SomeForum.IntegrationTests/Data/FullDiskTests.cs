@@ -12,6 +12,7 @@ namespace SomeForum.IntegrationTests.Data;
 /// SQLite file lives on a small tmpfs that the test fills to its last byte (mounting needs root, as CI and
 /// tests/run.sh have; without it the test fails and says so).
 /// </summary>
+[Collection(SqlitePools.Name)]
 public sealed class FullDiskTests : IDisposable
 {
     private readonly string mount = Directory.CreateTempSubdirectory("someforum-full-").FullName;

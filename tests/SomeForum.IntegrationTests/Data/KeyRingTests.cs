@@ -13,6 +13,7 @@ namespace SomeForum.IntegrationTests.Data;
 /// unless a certificate is configured, then encrypted, so a copy of the database alone forges nothing; instances
 /// given the certificate read each other's keys, an instance without it cannot.
 /// </summary>
+[Collection(SqlitePools.Name)]
 public sealed class KeyRingTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("someforum-keys-").FullName;

@@ -16,6 +16,7 @@ namespace SomeForum.IntegrationTests.Data;
 /// started again on the same file. Every comment it acknowledged (a redirect to the comment) is there once, the file
 /// is whole, and the restarted app serves the post with all of them. A reduced run for CI: a few seconds of load.
 /// </summary>
+[Collection(SqlitePools.Name)]
 public sealed class KillUnderLoadTests(ITestOutputHelper output) : IDisposable
 {
     private const int Posters = 16;

@@ -18,6 +18,7 @@ namespace SomeForum.IntegrationTests.Data;
 /// tmpfs remounted read-only, which stops root too (mounting needs root, as CI and tests/run.sh have; without it these
 /// fail and say so); PostgreSQL by default_transaction_read_only on the test's own database.
 /// </summary>
+[Collection(SqlitePools.Name)]
 public sealed class ReadOnlyDatabaseTests : IDisposable
 {
     private readonly string mount = Directory.CreateTempSubdirectory("someforum-readonly-").FullName;

@@ -5,6 +5,7 @@ using SomeForum.IntegrationTests.Infrastructure;
 namespace SomeForum.IntegrationTests.Hosting;
 
 /// <summary>A load balancer asks <c>/healthz</c> whether the instance can serve: yes while it can read its database.</summary>
+[Collection(SqlitePools.Name)]
 public sealed class HealthTests
 {
     [Fact]

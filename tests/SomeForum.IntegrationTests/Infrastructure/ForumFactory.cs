@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SomeForum.Web.Accounts;
@@ -17,6 +18,7 @@ namespace SomeForum.IntegrationTests.Infrastructure;
 public class ForumFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings = [];
+    private string? appConnectionString;
 
     public ForumFactory(string? databaseFile = null)
     {
@@ -63,6 +65,11 @@ public class ForumFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ForumDb>().Database;
+            appConnectionString = db.GetDbConnection() is SqliteConnection ? db.GetConnectionString() : null;
+        }
         if (host.Services.GetService<PageCacheRelay>() is { } relay && host.Services.GetServices<IHostedService>().OfType<PageCacheListener>().Any())
         {
             var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -119,7 +126,12 @@ public class ForumFactory : WebApplicationFactory<Program>
         }
         if (disposing && OwnsDatabaseFile)
         {
-            SqliteConnection.ClearAllPools();
+            // Only this app's pool: the pools are the whole process's, and another story may be using its own just now.
+            if (appConnectionString is not null)
+            {
+                using var connection = new SqliteConnection(appConnectionString);
+                SqliteConnection.ClearPool(connection);
+            }
             foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" })
             {
                 File.Delete(DatabaseFile + suffix);

@@ -8,6 +8,7 @@ using SomeForum.Web.Pingbacks;
 namespace SomeForum.IntegrationTests.Pingbacks;
 
 /// <summary>The queue is in the database: what was accepted before a restart is verified after it.</summary>
+[Collection(SqlitePools.Name)]
 public sealed class WebmentionQueueTests
 {
     [Fact]
