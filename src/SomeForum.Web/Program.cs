@@ -29,6 +29,7 @@ builder.AddMail();
 builder.AddSearch();
 builder.AddSeeding();
 builder.AddPages();
+builder.AddLanguages();
 builder.AddSiteSettings();
 builder.AddReaderCache();
 builder.AddHosting();
