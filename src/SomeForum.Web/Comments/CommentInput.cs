@@ -43,8 +43,18 @@ public sealed class CommentInput
     public bool IsPreview => string.Equals(Intent, "preview", StringComparison.Ordinal);
 }
 
+/// <summary>
+/// MVC localizes the messages of its own attributes only (through their adapters): an attribute of ours reads its
+/// message, a key of Site/Strings.resx, itself.
+/// </summary>
+public abstract class LocalizedValidationAttribute : ValidationAttribute
+{
+    public override string FormatErrorMessage(string name) =>
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, Strings.Get(ErrorMessageString), name);
+}
+
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class EmailLikeAttribute : ValidationAttribute
+public sealed class EmailLikeAttribute : LocalizedValidationAttribute
 {
     public override bool IsValid(object? value) =>
         value is not string text || text.Length == 0
@@ -56,7 +66,7 @@ public sealed class EmailLikeAttribute : ValidationAttribute
 }
 
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class HttpUrlAttribute : ValidationAttribute
+public sealed class HttpUrlAttribute : LocalizedValidationAttribute
 {
     public override bool IsValid(object? value) =>
         value is not string text || string.IsNullOrWhiteSpace(text) || SafeUrl.IsHttp(text.Trim());
