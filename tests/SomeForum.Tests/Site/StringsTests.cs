@@ -91,6 +91,13 @@ public sealed partial class StringsTests
             named.Add($"Error.{error}.Text");
         }
         foreach (var choice in SomeForum.Web.Comments.ReaderOrder.Choices) named.Add(choice.LabelKey);
+        foreach (var scope in Enum.GetValues<SomeForum.Web.Notifications.UnsubscribeScope>())
+        {
+            named.Add($"Unsubscribe.Done.{scope}");
+            named.Add($"Unsubscribe.Ask.{scope}");
+        }
+        named.Add("SignIn.Throttled.One");
+        named.Add("SignIn.Throttled.Other");
 
         Assert.True(named.Count > 100, $"the scan found only {named.Count} texts: is it still reading the pages?");
         var missing = named.Where(k => !Neutral.ContainsKey(k)).ToList();
