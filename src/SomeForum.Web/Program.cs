@@ -30,6 +30,7 @@ builder.AddMail();
 builder.AddSearch();
 builder.AddSeeding();
 builder.AddPages();
+builder.AddLanguages();
 builder.AddSiteSettings();
 builder.AddReaderCache();
 builder.AddLiveThreads();

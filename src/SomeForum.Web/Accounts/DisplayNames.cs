@@ -22,14 +22,14 @@ public sealed class DisplayNames(ForumDb db)
     public static string? Problem(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length == 0) return "Enter the name to show on your comments.";
-        if (name.Length > MaxLength) return $"A name can be at most {MaxLength} characters.";
+        if (name.Length == 0) return Site.Strings.Get("Name.Required");
+        if (name.Length > MaxLength) return Site.Strings.Format("Name.TooLong", MaxLength);
         // Control and invisible characters would make two names that look the same differ (or a name look empty).
         if (name.Any(c => char.IsControl(c) || Slug.IsInvisible(c)) || name.Any(c => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator))
         {
-            return "A name cannot hold invisible or control characters.";
+            return Site.Strings.Get("Name.Invisible");
         }
-        if (!name.Any(char.IsLetterOrDigit)) return "A name needs at least one letter or digit.";
+        if (!name.Any(char.IsLetterOrDigit)) return Site.Strings.Get("Name.NoLetter");
         return null;
     }
 
@@ -51,7 +51,7 @@ public sealed class DisplayNames(ForumDb db)
     {
         var name = Tidy(wanted);
         var problem = Problem(name);
-        if (problem is null && await IsTakenAsync(name, userId, ct)) problem = $"Another account is called “{name}”: choose a name nobody could mistake for theirs.";
+        if (problem is null && await IsTakenAsync(name, userId, ct)) problem = Site.Strings.Format("Name.Taken", name);
         return (name, problem);
     }
 }

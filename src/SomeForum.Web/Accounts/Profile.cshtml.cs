@@ -43,7 +43,7 @@ public sealed class ProfileModel(UserManager<ForumUser> users, SignInManager<For
         if (!saved.Succeeded) return Refused(user, "Name.DisplayName", string.Join(" ", saved.Errors.Select(e => e.Description)));
         // The header reads the name from the session.
         await signIn.RefreshSignInAsync(user);
-        Message = $"Your comments will now show “{name}”.";
+        Message = Site.Strings.Format("Profile.NameSaved", name);
         return RedirectToPage();
     }
 
@@ -55,7 +55,7 @@ public sealed class ProfileModel(UserManager<ForumUser> users, SignInManager<For
         var address = Email.NewEmail!.Trim();
         if (string.Equals(EmailAddress.Normalize(address), EmailAddress.Normalize(user.Email ?? ""), StringComparison.Ordinal))
         {
-            return Refused(user, "Email.NewEmail", "That is the address the account has now.");
+            return Refused(user, "Email.NewEmail", Site.Strings.Get("Profile.SameAddress"));
         }
         // The password again: a session left open on a shared computer must not be enough to take the account.
         // Guessed passwords here count with those of the sign-in page: an open session is no way round its limit.
@@ -63,12 +63,12 @@ public sealed class ProfileModel(UserManager<ForumUser> users, SignInManager<For
         var account = user.Email ?? user.Id;
         if (throttle.BlockedUntil(account, client) is not null)
         {
-            return Refused(user, "Email.Password", "Too many wrong passwords: wait a few minutes and try again.");
+            return Refused(user, "Email.Password", Site.Strings.Get("Profile.TooManyPasswords"));
         }
         if (!await users.CheckPasswordAsync(user, Email.Password!))
         {
             throttle.Failed(account, client);
-            return Refused(user, "Email.Password", "That is not the account's password.");
+            return Refused(user, "Email.Password", Site.Strings.Get("Profile.WrongPassword"));
         }
         throttle.Succeeded(account, client);
 
@@ -78,13 +78,13 @@ public sealed class ProfileModel(UserManager<ForumUser> users, SignInManager<For
         {
             case EmailChangeOutcome.Changed:
                 await signIn.RefreshSignInAsync(user);
-                Message = $"Your address is now {address}.";
+                Message = Site.Strings.Format("Profile.AddressChanged", address);
                 break;
             case EmailChangeOutcome.Mailed:
-                Message = $"We mailed a link to {address}. Your address changes when you open it (within {LinkHours} hours); until then it stays {user.Email}.";
+                Message = Site.Strings.Format("Profile.LinkMailed", address, LinkHours, user.Email);
                 break;
             default:
-                return Refused(user, "Email.NewEmail", "We cannot send more mail to that address this hour. Try again later.");
+                return Refused(user, "Email.NewEmail", Site.Strings.Get("Profile.NoMoreMail"));
         }
         return RedirectToPage();
     }
@@ -107,17 +107,17 @@ public sealed class ProfileModel(UserManager<ForumUser> users, SignInManager<For
 
 public sealed class NameInput
 {
-    [Display(Name = "Name shown on your comments and posts")]
+    [Display(Name = "Profile.DisplayName")]
     public string? DisplayName { get; set; }
 }
 
 public sealed class EmailInput
 {
-    [Display(Name = "New email address")]
-    [Required(ErrorMessage = "Enter the new address."), EmailLike(ErrorMessage = "Enter an email address like name@example.org.")]
-    [StringLength(CommentLimits.EmailLength, ErrorMessage = "An address can be at most {1} characters.")]
+    [Display(Name = "Profile.NewEmail")]
+    [Required(ErrorMessage = "Valid.NewAddressRequired"), EmailLike(ErrorMessage = "Valid.EmailLike")]
+    [StringLength(CommentLimits.EmailLength, ErrorMessage = "Valid.AddressLength")]
     public string? NewEmail { get; set; }
 
-    [Display(Name = "Your password"), Required(ErrorMessage = "Enter your password to change the address."), DataType(DataType.Password)]
+    [Display(Name = "Profile.Password"), Required(ErrorMessage = "Valid.PasswordForAddress"), DataType(DataType.Password)]
     public string? Password { get; set; }
 }

@@ -112,17 +112,17 @@ public sealed class RegisterModel(
 public sealed class RegisterInput
 {
     /// <summary>Checked by <see cref="DisplayNames"/>, the rules the profile page applies too.</summary>
-    [Display(Name = "Name shown on your comments")]
+    [Display(Name = "Register.DisplayName")]
     public string? DisplayName { get; set; }
 
-    [Required(ErrorMessage = "Enter your email address."), EmailLike(ErrorMessage = "Enter an email address like name@example.org.")]
+    [Required(ErrorMessage = "Valid.EmailRequiredShort"), EmailLike(ErrorMessage = "Valid.EmailLike")]
     public string? Email { get; set; }
 
-    [Required(ErrorMessage = "Choose a password."), DataType(DataType.Password)]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "A password needs at least {2} characters.")]
+    [Required(ErrorMessage = "Valid.PasswordChoose"), DataType(DataType.Password)]
+    [StringLength(200, MinimumLength = 10, ErrorMessage = "Valid.PasswordLength")]
     public string? Password { get; set; }
 
-    [Display(Name = "Password again"), DataType(DataType.Password)]
-    [Compare(nameof(Password), ErrorMessage = "The two passwords differ.")]
+    [Display(Name = "Register.ConfirmPassword"), DataType(DataType.Password)]
+    [Compare(nameof(Password), ErrorMessage = "Valid.PasswordsDiffer")]
     public string? ConfirmPassword { get; set; }
 }

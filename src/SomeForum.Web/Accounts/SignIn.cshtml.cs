@@ -29,7 +29,7 @@ public sealed class SignInModel(
         if (throttle.BlockedUntil(Input.Email!, client) is { } until)
         {
             var minutes = throttle.RefuseUntil(Response, until);
-            ModelState.AddModelError("", $"Too many failed sign-ins from here: try again in {minutes} minute{(minutes == 1 ? "" : "s")}.");
+            ModelState.AddModelError("", Site.Strings.Format(minutes == 1 ? "SignIn.Throttled.One" : "SignIn.Throttled.Other", minutes));
             return Page();
         }
         var user = await users.FindByEmailAsync(Input.Email!);
@@ -54,12 +54,12 @@ public sealed class SignInModel(
         // Identity refuses a suspended account before it checks the password: the suspension is told only to whoever knows it.
         if (result.IsNotAllowed && user is { SuspendedAt: not null } && await users.CheckPasswordAsync(user, Input.Password!))
         {
-            ModelState.AddModelError("", "This account is suspended. Ask the site's administrators if you think this is a mistake.");
+            ModelState.AddModelError("", Site.Strings.Get("SignIn.Suspended"));
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
         throttle.Failed(Input.Email!, client);
-        ModelState.AddModelError("", "That email and password do not match an account.");
+        ModelState.AddModelError("", Site.Strings.Get("SignIn.NoMatch"));
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
@@ -67,12 +67,12 @@ public sealed class SignInModel(
 
 public sealed class SignInInput
 {
-    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
+    [Required(ErrorMessage = "Valid.EmailRequiredShort"), EmailAddress(ErrorMessage = "Valid.EmailLike")]
     public string? Email { get; set; }
 
-    [Required(ErrorMessage = "Enter your password."), DataType(DataType.Password)]
+    [Required(ErrorMessage = "Valid.PasswordRequired"), DataType(DataType.Password)]
     public string? Password { get; set; }
 
-    [Display(Name = "Keep me signed in")]
+    [Display(Name = "SignIn.RememberMe")]
     public bool RememberMe { get; set; }
 }

@@ -4,34 +4,34 @@ using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Comments;
 
-/// <summary>The "Leave a Reply" form as it is posted.</summary>
+/// <summary>The "Leave a Reply" form as it is posted. Names and messages are keys of Site/Strings.resx.</summary>
 public sealed class CommentInput
 {
-    [Display(Name = "Name")]
-    [Required(ErrorMessage = "Enter your name.")]
-    [StringLength(CommentLimits.AuthorNameLength, ErrorMessage = "A name can be at most {1} characters.")]
+    [Display(Name = "Field.Name")]
+    [Required(ErrorMessage = "Valid.NameRequired")]
+    [StringLength(CommentLimits.AuthorNameLength, ErrorMessage = "Valid.NameLength")]
     public string? Name { get; set; }
 
-    [Display(Name = "Email")]
-    [Required(ErrorMessage = "Enter your email address. It is never shown to readers.")]
-    [StringLength(CommentLimits.EmailLength, ErrorMessage = "An email address can be at most {1} characters.")]
-    [EmailLike(ErrorMessage = "Enter an email address like name@example.org.")]
+    [Display(Name = "Field.Email")]
+    [Required(ErrorMessage = "Valid.EmailRequired")]
+    [StringLength(CommentLimits.EmailLength, ErrorMessage = "Valid.EmailLength")]
+    [EmailLike(ErrorMessage = "Valid.EmailLike")]
     public string? Email { get; set; }
 
-    [Display(Name = "Website")]
-    [StringLength(CommentLimits.UrlLength, ErrorMessage = "A website address can be at most {1} characters.")]
-    [HttpUrl(ErrorMessage = "Enter a website address that starts with http:// or https://, or leave it empty.")]
+    [Display(Name = "Field.Website")]
+    [StringLength(CommentLimits.UrlLength, ErrorMessage = "Valid.WebsiteLength")]
+    [HttpUrl(ErrorMessage = "Valid.WebsiteHttp")]
     public string? Website { get; set; }
 
     /// <summary>The comment's Markdown. Its length limit is configurable, so the pipeline checks it.</summary>
-    [Display(Name = "Comment")]
-    [Required(ErrorMessage = "Write a comment before posting.")]
+    [Display(Name = "Field.Comment")]
+    [Required(ErrorMessage = "Valid.TextRequired")]
     public string? Text { get; set; }
 
     /// <summary>The comment being answered; none for a top-level comment.</summary>
     public long? ParentId { get; set; }
 
-    [Display(Name = "Save my name, email and website in this browser for the next time I comment.")]
+    [Display(Name = "Form.Remember")]
     public bool Remember { get; set; }
 
     /// <summary>Mail me when someone replies to this comment; never ticked unless the reader ticks it.</summary>
@@ -43,8 +43,18 @@ public sealed class CommentInput
     public bool IsPreview => string.Equals(Intent, "preview", StringComparison.Ordinal);
 }
 
+/// <summary>
+/// MVC localizes the messages of its own attributes only (through their adapters): an attribute of ours reads its
+/// message, a key of Site/Strings.resx, itself.
+/// </summary>
+public abstract class LocalizedValidationAttribute : ValidationAttribute
+{
+    public override string FormatErrorMessage(string name) =>
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, Strings.Get(ErrorMessageString), name);
+}
+
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class EmailLikeAttribute : ValidationAttribute
+public sealed class EmailLikeAttribute : LocalizedValidationAttribute
 {
     public override bool IsValid(object? value) =>
         value is not string text || text.Length == 0
@@ -56,7 +66,7 @@ public sealed class EmailLikeAttribute : ValidationAttribute
 }
 
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class HttpUrlAttribute : ValidationAttribute
+public sealed class HttpUrlAttribute : LocalizedValidationAttribute
 {
     public override bool IsValid(object? value) =>
         value is not string text || string.IsNullOrWhiteSpace(text) || SafeUrl.IsHttp(text.Trim());

@@ -48,7 +48,7 @@ public sealed class CommentOptions
 
     /// <summary>Why a comment of this length cannot be taken (nor previewed), or null.</summary>
     public string? LengthProblem(string text) =>
-        text.Length > MaxLength ? $"A comment can be at most {MaxLength:N0} characters; this one has {text.Length:N0}." : null;
+        text.Length > MaxLength ? Site.Strings.Format("Refused.TooLong", MaxLength, text.Length) : null;
 
     /// <summary>Seconds one client must wait between two comments; 0 turns the check off.</summary>
     [Range(0, 86_400)]

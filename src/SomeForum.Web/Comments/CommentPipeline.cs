@@ -5,6 +5,7 @@ using SomeForum.Web.Data;
 using SomeForum.Web.Moderation;
 using SomeForum.Web.Posts;
 using SomeForum.Web.Rendering;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Comments;
 
@@ -42,7 +43,7 @@ public sealed class CommentPipeline(
 
         if (submission.Kind == CommentKind.Comment && origin != CommentOrigin.Import)
         {
-            if (text.Length == 0) return CommentResult.Refused(CommentProblem.Invalid, "Write a comment before posting.", nameof(CommentSubmission.Text));
+            if (text.Length == 0) return CommentResult.Refused(CommentProblem.Invalid, Strings.Get("Valid.TextRequired"), nameof(CommentSubmission.Text));
             if (settings.LengthProblem(text) is { } tooLong) return CommentResult.Refused(CommentProblem.Invalid, tooLong, nameof(CommentSubmission.Text));
         }
 
@@ -51,7 +52,7 @@ public sealed class CommentPipeline(
             && !await db.Users.Where(u => u.Id == member).AnyAsync(AddressConfirmations.OwningAddress(mailEnabled), ct))
         {
             return CommentResult.Refused(CommentProblem.AddressUnconfirmed,
-                "Confirm your address first: open the link we mailed to it, or send it again with the button above the form.");
+                Strings.Get("Refused.AddressUnconfirmed"));
         }
 
         // Rendered before the transaction: the writers' turn is not spent on Markdown.
@@ -75,15 +76,15 @@ public sealed class CommentPipeline(
                 .Where(p => p.Id == submission.PostId && p.Status == PostStatus.Published)
                 .Select(p => new { p.CommentsOpen, p.PingbacksOpen, p.PublishedAt })
                 .SingleOrDefaultAsync(ct);
-            if (post is null) return CommentResult.Refused(CommentProblem.PostNotFound, "There is no such post.");
+            if (post is null) return CommentResult.Refused(CommentProblem.PostNotFound, Strings.Get("Refused.NoSuchPost"));
             var closedByAge = fromOutside && (await siteSettings.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
             if (fromOutside && submission.Kind == CommentKind.Comment && (!post.CommentsOpen || closedByAge))
             {
-                return CommentResult.Refused(CommentProblem.Closed, "Comments are closed on this post.");
+                return CommentResult.Refused(CommentProblem.Closed, Strings.Get("Refused.Closed"));
             }
             if (fromOutside && submission.Kind != CommentKind.Comment && (!post.PingbacksOpen || closedByAge))
             {
-                return CommentResult.Refused(CommentProblem.Closed, "This post does not take pingbacks or webmentions.");
+                return CommentResult.Refused(CommentProblem.Closed, Strings.Get("Refused.NoPingbacks"));
             }
 
             // An address that belongs to an account is that member's: a guest typing it would comment as them.
@@ -93,14 +94,14 @@ public sealed class CommentPipeline(
                 && await db.Users.Where(u => u.NormalizedEmail == normalizedEmail).AnyAsync(AddressConfirmations.OwningAddress(mailEnabled), ct))
             {
                 return CommentResult.Refused(CommentProblem.Invalid,
-                    "This email address belongs to a registered account: sign in to comment with it.", nameof(CommentSubmission.AuthorEmail));
+                    Strings.Get("Refused.EmailOfAccount"), nameof(CommentSubmission.AuthorEmail));
             }
 
             var place = await PlaceInThreadAsync(submission, origin, settings.MaxDepth, ct);
             if (place is null)
             {
                 return CommentResult.Refused(CommentProblem.ParentInvalid,
-                    "The comment you are replying to does not exist on this post, or is not published.", nameof(CommentSubmission.ParentId));
+                    Strings.Get("Refused.ParentInvalid"), nameof(CommentSubmission.ParentId));
             }
 
             if (fromOutside && submission.Kind == CommentKind.Comment)
@@ -118,7 +119,7 @@ public sealed class CommentPipeline(
                                 : c.UserId == null && c.AuthorEmail == email && c.IpAddress == submission.IpAddress))), ct);
                 if (repeated)
                 {
-                    return CommentResult.Refused(CommentProblem.Duplicate, "It looks as though you already said that.", nameof(CommentSubmission.Text));
+                    return CommentResult.Refused(CommentProblem.Duplicate, Strings.Get("Refused.Duplicate"), nameof(CommentSubmission.Text));
                 }
             }
 
@@ -135,7 +136,7 @@ public sealed class CommentPipeline(
                 if (flooding)
                 {
                     return CommentResult.Refused(CommentProblem.Flood,
-                        $"You are posting comments too quickly. Wait {settings.FloodIntervalSeconds} seconds between comments, then post again.");
+                        Strings.Format("Refused.Flood", settings.FloodIntervalSeconds));
                 }
             }
 

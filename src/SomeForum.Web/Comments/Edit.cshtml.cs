@@ -47,7 +47,7 @@ public sealed class EditModel(
         if (!await OpenAsync(id, token, ct)) return Page();
         // What the form offers to post is checked as posting checks it; what was typed stays in the box.
         var text = CommentText.Normalize(CommentKind.Comment, Text ?? "");
-        if (text.Length == 0) ModelState.AddModelError(nameof(Text), "Write your comment before saving. To remove it, delete it below.");
+        if (text.Length == 0) ModelState.AddModelError(nameof(Text), Site.Strings.Get("Edit.TextRequired"));
         else if (options.Value.LengthProblem(text) is { } tooLong) ModelState.AddModelError(nameof(Text), tooLong);
         if (!ModelState.IsValid) return Shown(StatusCodes.Status422UnprocessableEntity);
 
@@ -77,7 +77,7 @@ public sealed class EditModel(
         if (!await OpenAsync(id, token, ct)) return Page();
         if (!ConfirmDelete)
         {
-            ModelState.AddModelError(nameof(ConfirmDelete), "Tick the box to confirm that the comment is to be deleted.");
+            ModelState.AddModelError(nameof(ConfirmDelete), Site.Strings.Get("Edit.ConfirmRequired"));
             Text = Comment.Source;
             return Shown(StatusCodes.Status422UnprocessableEntity);
         }

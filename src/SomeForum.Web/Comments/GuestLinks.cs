@@ -137,25 +137,23 @@ public sealed record GuestAccess(GuestComment? Comment, DateTime? EditableUntil,
     public static GuestAccess Refused(GuestRefusal refusal) => new(null, null, null, null, refusal);
 }
 
-/// <summary>Why a guest's link opens nothing: the status, and what the page says.</summary>
+/// <summary>Why a guest's link opens nothing: the status, and what the page says (in the reader's language, so made on each use).</summary>
 public sealed record GuestRefusal(int Status, string Heading, string Message, string? DataUrl = null)
 {
-    public static readonly GuestRefusal NotValid = new(StatusCodes.Status403Forbidden, "This link does not work",
-        "The link is not valid for this comment. Use it exactly as it was given to you after you posted.");
+    public static GuestRefusal NotValid => new(StatusCodes.Status403Forbidden, Strings.Get("Refusal.NotValid.Heading"), Strings.Get("Refusal.NotValid.Text"));
 
-    public static readonly GuestRefusal Gone = new(StatusCodes.Status404NotFound, "This comment is no longer here",
-        "The comment was deleted, and nothing it stored about its writer is kept.");
+    public static GuestRefusal Gone => new(StatusCodes.Status404NotFound, Strings.Get("Refusal.Gone.Heading"), Strings.Get("Refusal.Gone.Text"));
 
     public static GuestRefusal WindowClosed(int minutes, DateTime? ended, string? dataUrl) => new(StatusCodes.Status410Gone,
-        "The time to change this comment is over",
+        Strings.Get("Refusal.WindowClosed.Heading"),
         minutes > 0 && ended is { } at
-            ? string.Create(CultureInfo.InvariantCulture, $"A comment can be edited or deleted for {minutes} minutes after it is posted; this one's time ended at {Dates.Exact(at)}.")
-            : "Comments can no longer be edited or deleted by their writers on this site.",
+            ? Strings.Format("Refusal.WindowClosed.Text", minutes, Dates.Exact(at))
+            : Strings.Get("Refusal.WindowClosed.Never"),
         dataUrl);
 
-    public static GuestRefusal TakenDown(string? dataUrl) => new(StatusCodes.Status410Gone, "This comment can no longer be changed",
-        "A moderator has taken it down, or its post is no longer published.", dataUrl);
+    public static GuestRefusal TakenDown(string? dataUrl) => new(StatusCodes.Status410Gone, Strings.Get("Refusal.TakenDown.Heading"),
+        Strings.Get("Refusal.TakenDown.Text"), dataUrl);
 
-    public static GuestRefusal DataLinkOver(DateTime ended) => new(StatusCodes.Status410Gone, "This link has expired",
-        $"It worked until {Dates.Exact(ended)}; links to see and erase what is stored with a comment work for a limited time.");
+    public static GuestRefusal DataLinkOver(DateTime ended) => new(StatusCodes.Status410Gone, Strings.Get("Refusal.DataLinkOver.Heading"),
+        Strings.Format("Refusal.DataLinkOver.Text", Dates.Exact(ended)));
 }

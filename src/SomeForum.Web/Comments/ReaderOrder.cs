@@ -11,14 +11,14 @@ public static class ReaderOrder
     public const string Query = "order";
     public const string Cookie = "someforum-order";
 
-    private static readonly (string Name, CommentOrder Order, string Label)[] Orders =
+    private static readonly (string Name, CommentOrder Order, string LabelKey)[] Orders =
     [
-        ("oldest", CommentOrder.OldestFirst, "Oldest first"),
-        ("newest", CommentOrder.NewestFirst, "Newest first"),
-        ("active", CommentOrder.MostActive, "Most active first"),
+        ("oldest", CommentOrder.OldestFirst, "Order.Oldest"),
+        ("newest", CommentOrder.NewestFirst, "Order.Newest"),
+        ("active", CommentOrder.MostActive, "Order.Active"),
     ];
 
-    public static IEnumerable<(string Name, CommentOrder Order, string Label)> Choices => Orders;
+    public static IEnumerable<(string Name, CommentOrder Order, string LabelKey)> Choices => Orders;
 
     public static string Name(CommentOrder order) => Orders.Single(o => o.Order == order).Name;
 

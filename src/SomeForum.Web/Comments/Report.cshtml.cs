@@ -42,7 +42,7 @@ public sealed class ReportModel(CommentReports reports) : PageModel
         if (!await FindAsync(id, ct)) return NotFound();
         if (Input.Reason == ReportReason.Other && string.IsNullOrWhiteSpace(Input.Text))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Text)}", "Say in a few words what is wrong with this comment.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Text)}", Site.Strings.Get("Report.TextRequired"));
         }
         if (!ModelState.IsValid)
         {
@@ -54,11 +54,11 @@ public sealed class ReportModel(CommentReports reports) : PageModel
             case ReportOutcome.Stored:
                 return Redirect(ForumUrls.ReportSent(id));
             case ReportOutcome.Duplicate:
-                Problem = "You have reported this comment already: the moderators have your report.";
+                Problem = Site.Strings.Get("Report.Already");
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             case ReportOutcome.RateLimited:
-                Problem = "You have sent many reports in the last hour. Wait a while, then send this one again: what you wrote is kept below.";
+                Problem = Site.Strings.Get("Report.TooMany");
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 Response.Headers.RetryAfter = "3600";
                 return Page();
@@ -78,9 +78,9 @@ public sealed class ReportModel(CommentReports reports) : PageModel
 
 public sealed class ReportInput
 {
-    [Required(ErrorMessage = "Choose why you report this comment.")]
+    [Required(ErrorMessage = "Report.ReasonRequired")]
     public ReportReason? Reason { get; set; }
 
-    [StringLength(CommentReport.TextLength, ErrorMessage = "Say it in 500 characters or fewer.")]
+    [StringLength(CommentReport.TextLength, ErrorMessage = "Report.TextLength")]
     public string? Text { get; set; }
 }

@@ -258,7 +258,7 @@ public sealed class ThreadChanges(
         await using var scope = await writes.BeginAsync(ct);
         if (await LockedCommentAsync(parentId, c => c.ErasedAt == null, ct) is not { } parent)
         {
-            return CommentResult.Refused(CommentProblem.ParentInvalid, "There is no such comment.");
+            return CommentResult.Refused(CommentProblem.ParentInvalid, Site.Strings.Get("Refused.NoSuchComment"));
         }
         if (parent.Status == CommentStatus.Pending)
         {

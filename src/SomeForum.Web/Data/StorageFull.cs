@@ -14,8 +14,8 @@ namespace SomeForum.Web.Data;
 /// </summary>
 public static class StorageFull
 {
-    public const string Message =
-        "This could not be saved: the server cannot store anything just now. Nothing was lost: your text is still here. Please try again in a while.";
+    /// <summary>In the writer's language (Site/Strings.resx).</summary>
+    public static string Message => Site.Strings.Get("Storage.Full");
 
     // SQLITE_FULL and SQLITE_READONLY, also as the low byte of an extended code (SQLITE_READONLY_DBMOVED and the like).
     private const int SqliteFull = 13;

@@ -37,17 +37,13 @@ public sealed class StatusModel : PageModel
         };
         Response.StatusCode = status;
         if (full) Response.Headers.RetryAfter = "120";
-        (Heading, Explanation) = status switch
+        var key = status switch
         {
-            400 => ("Bad request", "The request could not be understood. If you sent a form, reload the page and try again."),
-            403 => ("Not allowed", "You do not have permission to see this page."),
-            404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
-            405 => ("Method not allowed", "This address does not accept that kind of request."),
-            413 => ("Too large", "What you sent is larger than this site accepts."),
-            429 => ("Too many requests", "You are sending requests too quickly. Wait a moment and try again."),
-            503 when full => ("Could not be saved", "The server cannot store anything just now, so what you sent was not saved. Reading works; please try again in a while."),
-            >= 500 => ("Something went wrong", "The server could not complete the request. Please try again later."),
-            _ => ("Error", "The request could not be completed."),
+            400 or 403 or 404 or 405 or 413 or 429 => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            503 when full => "Full",
+            >= 500 => "500",
+            _ => "Other",
         };
+        (Heading, Explanation) = (Site.Strings.Get($"Error.{key}.Heading"), Site.Strings.Get($"Error.{key}.Text"));
     }
 }

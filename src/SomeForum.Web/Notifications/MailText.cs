@@ -176,7 +176,8 @@ public static class MailText
         string site, int waiting, IReadOnlyList<Held> newlyHeld, string queueUrl, string unsubscribeUrl)
     {
         ArgumentNullException.ThrowIfNull(newlyHeld);
-        var count = Site.Texts.Count(waiting, "comment");
+        // Mails stay in English whatever language the request that caused them was in.
+        var count = Site.Texts.Count(waiting, "comment", System.Globalization.CultureInfo.InvariantCulture);
         var subject = $"{count} waiting for moderation on {OneLine(site, 100)}";
         var lines = newlyHeld.Select(h => (Who: OneLine(h.Author, 100), Title: OneLine(h.PostTitle, 200), What: OneLine(h.Excerpt, 200))).ToList();
         var why = "You get this mail because you moderate the site; at most one is sent every few minutes.";

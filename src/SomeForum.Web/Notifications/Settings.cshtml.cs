@@ -39,10 +39,10 @@ public sealed class SettingsModel(UserManager<ForumUser> users, MailSubscription
         if (IsStaff) user.ModerationDigestOff = !Input.ModerationDigest;
         var saved = await users.UpdateAsync(user);
         if (!saved.Succeeded) return BadRequest();
-        Message = "Saved.";
+        Message = Site.Strings.Get("MailSettings.Saved");
         if (Input.NotifyOfComments && user.Email is { } email && !await subscriptions.RequestConfirmationAsync(email, null, ct))
         {
-            Message = $"Saved. Confirm {email} with the link we mailed you; until then nothing is sent.";
+            Message = Site.Strings.Format("MailSettings.SavedConfirm", email);
         }
         return RedirectToPage();
     }
@@ -56,9 +56,9 @@ public sealed class SettingsModel(UserManager<ForumUser> users, MailSubscription
 
 public sealed class SettingsInput
 {
-    [Display(Name = "Mail me every new comment on my posts")]
+    [Display(Name = "MailSettings.NotifyOfComments")]
     public bool NotifyOfComments { get; set; }
 
-    [Display(Name = "Mail me what waits in the moderation queue (at most one mail every few minutes)")]
+    [Display(Name = "MailSettings.ModerationDigest")]
     public bool ModerationDigest { get; set; } = true;
 }

@@ -18,13 +18,6 @@ public sealed class UnsubscribeModel(MailLinks links, MailSubscriptions subscrip
     public UnsubscribeRequest? Asked { get; private set; }
     public bool Done { get; private set; }
 
-    public string What => Asked?.Scope switch
-    {
-        UnsubscribeScope.Replies => $"mail about replies to {Asked.Subject}",
-        UnsubscribeScope.PostComments => "mail about new comments on your posts",
-        UnsubscribeScope.Digest => "the moderation queue's digest",
-        _ => "",
-    };
 
     public IActionResult OnGet() => Read();
 

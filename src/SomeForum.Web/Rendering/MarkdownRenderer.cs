@@ -224,7 +224,8 @@ public sealed class MarkdownRenderer
 /// </summary>
 public sealed class UnrenderableTextException : Exception
 {
-    public const string TooDeep = "This text nests quotes, lists or brackets too deeply to be shown: flatten it and try again.";
+    /// <summary>In the writer's language (Site/Strings.resx).</summary>
+    public static string TooDeep => Site.Strings.Get("Markup.TooDeep");
 
     public UnrenderableTextException(string message, Exception? inner = null) : base(message, inner)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SomeForum.Web.Rendering;
 
 /// <summary>
@@ -49,8 +47,7 @@ public static class MarkupBudget
             }
             if (++lines > MaxLines)
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"This text has more than {MaxLines:N0} lines outside code blocks, more than can be shown: join short lines, or put them in a code block.");
+                return Site.Strings.Format("Markup.TooManyLines", MaxLines);
             }
             if (OpenedContainers(line) > MaxLineNesting) return UnrenderableTextException.TooDeep;
             var delimiters = Delimiters(line);
@@ -58,13 +55,11 @@ public static class MarkupBudget
             total += delimiters;
             if (paragraph > MaxDelimitersPerParagraph)
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"This text has too much markup in one paragraph to be shown (more than {MaxDelimitersPerParagraph:N0} of the characters [ * _ ~ that start links and emphasis): split it into paragraphs, or put code in a code block.");
+                return Site.Strings.Format("Markup.TooMuchInParagraph", MaxDelimitersPerParagraph);
             }
             if (total > MaxDelimiters)
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"This text has too much markup to be shown (more than {MaxDelimiters:N0} of the characters [ * _ ~ that start links and emphasis): put code in a code block, or shorten it.");
+                return Site.Strings.Format("Markup.TooMuch", MaxDelimiters);
             }
         }
         return null;

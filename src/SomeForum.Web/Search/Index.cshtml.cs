@@ -47,11 +47,11 @@ public sealed class IndexModel(ForumDb db, SearchGate gate, IAuthorizationServic
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         }
         var terms = SearchTerms.Parse(Query);
-        Problem = terms.Problem ?? (PageNumber is < 1 or > MaxPage ? $"Only the first {MaxPage} pages of results are shown." : null);
+        Problem = terms.Problem ?? (PageNumber is < 1 or > MaxPage ? Site.Strings.Format("Search.OnlyFirstPages", MaxPage) : null);
         if (Problem is not null || !terms.CanSearch) return Page();
 
         using var slot = await gate.EnterAsync(ct);
-        if (slot is null) return Unavailable("Many people are searching just now: try again in a moment.");
+        if (slot is null) return Unavailable(Site.Strings.Get("Search.Busy"));
         List<SearchHit> hits;
         try
         {
@@ -59,7 +59,7 @@ public sealed class IndexModel(ForumDb db, SearchGate gate, IAuthorizationServic
         }
         catch (TimeoutException)
         {
-            return Unavailable("That search took too long: try fewer or rarer words.");
+            return Unavailable(Site.Strings.Get("Search.TooSlow"));
         }
         Searched = true;
         HasNextPage = hits.Count > PageSize;

@@ -18,11 +18,11 @@ public sealed record SearchTerms(IReadOnlyList<string> Words, string? Problem)
     public static SearchTerms Parse(string? input)
     {
         if (string.IsNullOrWhiteSpace(input)) return new([], null);
-        if (input.Length > MaxLength) return new([], $"That search is too long: use at most {MaxLength} characters.");
+        if (input.Length > MaxLength) return new([], Site.Strings.Format("Search.TooLong", MaxLength));
         var words = WordsOf(input).Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        if (words.Count == 0) return new([], "Search for words: letters or numbers, not only punctuation.");
-        if (words.Count > MaxWords) return new([], $"That search has too many words: use at most {MaxWords}.");
-        if (words.Any(w => w.Length > MaxWordLength)) return new([], $"A word in that search is too long: use at most {MaxWordLength} characters a word.");
+        if (words.Count == 0) return new([], Site.Strings.Get("Search.NoWords"));
+        if (words.Count > MaxWords) return new([], Site.Strings.Format("Search.TooManyWords", MaxWords));
+        if (words.Any(w => w.Length > MaxWordLength)) return new([], Site.Strings.Format("Search.WordTooLong", MaxWordLength));
         return new(words, null);
     }
 

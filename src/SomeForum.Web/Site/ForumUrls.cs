@@ -121,6 +121,13 @@ public static class ForumUrls
         return url.ToString();
     }
 
+    /// <summary>The route of the language switch (Site/Languages.cs).</summary>
+    public const string LanguageRoute = "/language/{language}";
+
+    /// <summary>The switch to <paramref name="language"/>, which comes back to <paramref name="returnUrl"/> (a path of this site).</summary>
+    public static string Language(string language, string returnUrl) =>
+        $"/language/{Uri.EscapeDataString(language)}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+
     public const string MailLog = "/admin/mail";
 
     public const string Settings = "/admin/settings";

@@ -36,7 +36,9 @@ public static class PagesSetup
             options.Conventions.AuthorizePage("/Moderation/Log", Policies.Administer);
             options.Conventions.AuthorizePage("/Moderation/Rules", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
-        });
+        })
+        // A validation attribute's ErrorMessage is a key of the one resource file (Site/Strings.resx).
+        .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
         // Curly quotes, dashes and emoji go out as themselves; only what HTML gives meaning to is encoded.
         builder.Services.Configure<WebEncoderOptions>(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -45,6 +47,8 @@ public static class PagesSetup
 
     public static WebApplication UseForumPages(this WebApplication app)
     {
+        // First, so error pages too are in the reader's language.
+        app.UseLanguages();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(SecurityHeaders);
@@ -55,6 +59,7 @@ public static class PagesSetup
         app.UseReaderCache();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapLanguageSwitch();
         return app;
     }
 

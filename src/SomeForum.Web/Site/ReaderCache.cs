@@ -127,7 +127,9 @@ public static class ReaderCache
     private static bool IsNeutral(string cookie) =>
         cookie.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)
         // Read only when the guest comments again (it vouches for them); no page shows anything of it.
-        || cookie == Comments.CommenterCookies.AuthorCookie;
+        || cookie == Comments.CommenterCookies.AuthorCookie
+        // The reader's language: the cache keeps a page for each language (the policy varies by it).
+        || cookie == Languages.Cookie;
 
     /// <summary>Keeps a page from being stored (its address is not the page's own, say).</summary>
     public static void DoNotStore(HttpContext http)
@@ -168,6 +170,29 @@ public static class ReaderCache
         }
     }
 
+    private const string LanguageKey = "language";
+
+    /// <summary>The query values that change a page: a kept page is one per combination of them.</summary>
+    private static readonly string[] PageQueryKeys = ["cpage", ForumUrls.HomePageQuery, NewSince.Query, ReaderOrder.Query];
+
+    /// <summary>
+    /// The address of this page as the page itself may show it (the language switch's way back). A page that may be
+    /// kept shows only the query values it is kept by, or the first reader's other values would reach every reader.
+    /// </summary>
+    public static string OwnAddress(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var request = http.Request;
+        // An error page shown in place of the page asked for: back to that page.
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } failed)
+        {
+            return $"{failed.OriginalPathBase}{failed.OriginalPath}{failed.OriginalQueryString}";
+        }
+        if (http.Features.Get<IOutputCacheFeature>()?.Context is not { AllowCacheStorage: true }) return $"{request.PathBase}{request.Path}{request.QueryString}";
+        var kept = PageQueryKeys.Where(request.Query.ContainsKey).Select(k => new KeyValuePair<string, string?>(k, request.Query[k].ToString()));
+        return $"{request.PathBase}{request.Path}{QueryString.Create(kept)}";
+    }
+
     private sealed class ReaderPagePolicy(bool enabled) : IOutputCachePolicy
     {
         private const string Began = "someforum.cache.began";
@@ -187,8 +212,11 @@ public static class ReaderCache
             context.AllowLocking = true;
             // The query values that change a page. A page marking what is new since a time is never stored (the post
             // page says so), but it must not be answered with the plain page either.
-            context.CacheVaryByRules.QueryKeys = new[] { "cpage", ForumUrls.HomePageQuery, NewSince.Query, ReaderOrder.Query };
+            context.CacheVaryByRules.QueryKeys = PageQueryKeys;
             context.CacheVaryByRules.HeaderNames = new[] { "Accept-Encoding" };
+            // The reader's language (from the switch's cookie or Accept-Language, Site/Languages.cs): a page in one
+            // language is never served to a reader of another.
+            context.CacheVaryByRules.VaryByValues[LanguageKey] = System.Globalization.CultureInfo.CurrentUICulture.Name;
             context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
             context.Tags.Add(AllPages);
             if (anonymous)

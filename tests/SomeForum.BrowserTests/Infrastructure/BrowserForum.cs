@@ -42,9 +42,9 @@ public abstract class BrowserForum : IAsyncLifetime
 
     /// <summary>A new browser context and page: a reader arriving with a browser of their own.</summary>
     public Task<BrowserSession> OpenAsync(bool javaScript = true, int width = 1280, int height = 800, bool phone = false,
-        ColorScheme colorScheme = ColorScheme.Light) =>
+        ColorScheme colorScheme = ColorScheme.Light, string locale = "en-GB") =>
         BrowserSession.OpenAsync(browser ?? throw new InvalidOperationException("The browser has not started."), Address,
-            javaScript, width, height, phone, colorScheme);
+            javaScript, width, height, phone, colorScheme, locale);
 
     public virtual async Task DisposeAsync()
     {

@@ -48,7 +48,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>A new browser context and page on the app at <paramref name="address"/>: a reader arriving with a browser of their own.</summary>
     public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri address, bool javaScript = true, int width = 1280,
-        int height = 800, bool phone = false, ColorScheme colorScheme = ColorScheme.Light)
+        int height = 800, bool phone = false, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-GB")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -59,7 +59,8 @@ public sealed class BrowserSession : IAsyncDisposable
             HasTouch = phone,
             ColorScheme = colorScheme,
             ReducedMotion = ReducedMotion.Reduce,
-            Locale = "en-GB",
+            // The browser's language: its Accept-Language header and navigator.language.
+            Locale = locale,
             TimezoneId = "Europe/London",
         });
         context.SetDefaultTimeout(15_000);

@@ -88,7 +88,7 @@ public sealed class OneDoorTests
             ? body
             : null;
 
-    private static string SourceRoot()
+    internal static string SourceRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -16,12 +16,13 @@
   // The page may come back already replying (a refused or previewed reply): its heading then names
   // the comment's author, and cancelling must still lead to a plain "Leave a Reply".
   var replyingAtLoad = parentInput.value !== "";
-  var originalTitle = !replyingAtLoad && title.firstChild ? title.firstChild.textContent : "Leave a Reply";
+  // The page's own words, in the reader's language.
+  var originalTitle = !replyingAtLoad && title.firstChild ? title.firstChild.textContent : title.getAttribute("data-leave") || "Leave a Reply";
+  var replyTitle = title.getAttribute("data-reply-to") || "Reply to {0}";
   var postUrl = form.getAttribute("action");
 
   function authorOf(link) {
-    var label = link.getAttribute("aria-label");
-    return label ? label.replace(/^Reply to /, "") : "";
+    return link.getAttribute("data-author") || "";
   }
 
   function moveUnder(commentId, authorName, focus) {
@@ -30,7 +31,7 @@
     var article = comment.querySelector(":scope > article");
     (article || comment).insertAdjacentElement("afterend", respond);
     parentInput.value = commentId;
-    title.firstChild.textContent = "Reply to " + authorName + " ";
+    title.firstChild.textContent = replyTitle.replace("{0}", authorName) + " ";
     form.setAttribute("action", postUrl.split("#")[0] + "#respond");
     cancel.hidden = false;
     var text = document.getElementById("Input_Text");

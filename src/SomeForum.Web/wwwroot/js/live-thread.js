@@ -58,6 +58,8 @@
       notice.appendChild(link);
     }
     link.href = href;
-    link.textContent = count + " new comment" + (count === 1 ? "" : "s") + " \u2014 show them";
+    // The page's words ("{0} new comments — show them"), in the reader's language.
+    var words = script.getAttribute(count === 1 ? "data-one" : "data-other") || "{0} new comments \u2014 show them";
+    link.textContent = words.replace("{0}", count.toLocaleString(document.documentElement.lang || undefined));
   }
 })();

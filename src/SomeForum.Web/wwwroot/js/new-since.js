@@ -32,9 +32,11 @@
     note.setAttribute("role", "status");
     var link = document.createElement("a");
     link.href = "#" + first.id;
-    link.textContent = "First new comment";
+    // The words come from the page, in the reader's language; the count as the language writes numbers.
+    link.textContent = list.getAttribute("data-first-new") || "First new comment";
     note.appendChild(link);
-    note.appendChild(document.createTextNode(" (" + count + " new comment" + (count === 1 ? "" : "s") + " since your last visit)"));
+    var words = (count === 1 ? list.getAttribute("data-new-one") : list.getAttribute("data-new-other")) || "({0} new comments since your last visit)";
+    note.appendChild(document.createTextNode(" " + words.replace(/\{0(:N0)?\}/, count.toLocaleString(document.documentElement.lang || undefined))));
     list.parentNode.insertBefore(note, list);
   }
   try { store.setItem(key, String(latest)); } catch (e) { /* full or refused: nothing is remembered */ }
@@ -45,7 +47,7 @@
     if (!line) return;
     var badge = document.createElement("span");
     badge.className = "new-badge";
-    badge.textContent = "New";
+    badge.textContent = list.getAttribute("data-new-badge") || "New";
     line.appendChild(document.createTextNode(" "));
     line.appendChild(badge);
   }
