@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using SomeForum.IntegrationTests.Comments;
@@ -15,32 +14,15 @@ namespace SomeForum.IntegrationTests.Data;
 [Collection(SqlitePools.Name)]
 public sealed class FullDiskTests : IDisposable
 {
-    private readonly string mount = Directory.CreateTempSubdirectory("someforum-full-").FullName;
-    private bool mounted;
+    private readonly SmallDisk disk = new("full");
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        if (mounted) Run("umount", mount);
-        Directory.Delete(mount, recursive: true);
+        disk.Dispose();
     }
 
-    private static string Run(string program, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var said = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? "" : $"{program} {string.Join(' ', args)} failed ({process.ExitCode}): {said}";
-    }
-
-    private void MountSmallDisk()
-    {
-        var failed = Run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mount);
-        Assert.True(failed.Length == 0, $"This test needs to mount a 16 MB tmpfs to fill a real disk, which needs root: {failed}");
-        mounted = true;
-    }
+    private void MountSmallDisk() => disk.Mount("of 16 MB to fill a real disk");
 
     /// <summary>Fills the disk to its last byte; the file is the room given back later.</summary>
     private static async Task<string> FillAsync(string folder)
@@ -63,7 +45,7 @@ public sealed class FullDiskTests : IDisposable
     public async Task ACommenterGets503AndTheirTextBackReadersReadAndTheCommentGoesInOnceThereIsRoom()
     {
         MountSmallDisk();
-        var database = Path.Combine(mount, "forum.db");
+        var database = Path.Combine(disk.Folder, "forum.db");
         // Pooled, as the app runs in production: its connections (and SQLite's shared memory file) stay open.
         using var factory = new ForumFactory(database)
             .With("ConnectionStrings:Forum", $"Data Source={database}")
@@ -81,7 +63,7 @@ public sealed class FullDiskTests : IDisposable
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
             await checkpoint.ExecuteNonQueryAsync();
         }
-        var filler = await FillAsync(mount);
+        var filler = await FillAsync(disk.Folder);
 
         using var commenter = new Browser(factory);
         var comment = new CommentForm("Written while the disk was full. " + new string('x', 6000)) { Name = "Fuller", Email = "fuller@example.org" };

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,33 +20,13 @@ namespace SomeForum.IntegrationTests.Data;
 [Collection(SqlitePools.Name)]
 public sealed class ReadOnlyDatabaseTests : IDisposable
 {
-    private readonly string mount = Directory.CreateTempSubdirectory("someforum-readonly-").FullName;
-    private bool mounted;
+    private readonly SmallDisk disk = new("readonly");
 
-    private string Database => Path.Combine(mount, "forum.db");
+    private string Database => Path.Combine(disk.Folder, "forum.db");
 
-    public void Dispose()
-    {
-        if (mounted) Run("umount", mount);
-        Directory.Delete(mount, recursive: true);
-    }
+    public void Dispose() => disk.Dispose();
 
-    private static string Run(string program, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var said = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? "" : $"{program} {string.Join(' ', args)} failed ({process.ExitCode}): {said}";
-    }
-
-    private void MountSmallDisk()
-    {
-        var failed = Run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mount);
-        Assert.True(failed.Length == 0, $"This test needs to mount a tmpfs it can make read-only, which needs root: {failed}");
-        mounted = true;
-    }
+    private void MountSmallDisk() => disk.Mount("it can make read-only");
 
     /// <summary>
     /// Remounts the disk read-only, with the database's -wal and -shm files there (SQLite can read a read-only WAL
@@ -64,18 +43,18 @@ public sealed class ReadOnlyDatabaseTests : IDisposable
             {
                 foreach (var suffix in new[] { "-wal", "-shm" }) File.Open(Database + suffix, FileMode.OpenOrCreate).Dispose();
             }
-            said = Run("mount", "-o", "remount,ro", mount);
+            said = disk.Remount("remount,ro");
             // The last connection to close deletes the two files: if one closed between the touch and the remount, again.
             if (said.Length == 0 && (!keepLogFiles || (File.Exists(Database + "-wal") && File.Exists(Database + "-shm")))) return;
             if (said.Length == 0) MakeWritable();
             await Task.Delay(100);
         }
-        Assert.Fail($"Could not remount {mount} read-only: {said}");
+        Assert.Fail($"Could not remount {disk.Folder} read-only: {said}");
     }
 
     private void MakeWritable()
     {
-        var failed = Run("mount", "-o", "remount,rw", mount);
+        var failed = disk.Remount("remount,rw");
         Assert.True(failed.Length == 0, failed);
     }
 
