@@ -35,17 +35,19 @@ public sealed class AddressConfirmations(
         ArgumentNullException.ThrowIfNull(user);
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var site = await settings.CurrentAsync(ct);
-        var (subject, text, html) = MailText.AccountConfirmation(mail.CurrentValue.SenderName(site), links.AccountConfirmUrl(site, user.Id, token), LinkHours);
+        var (subject, text, html) = MailText.AccountConfirmation(
+            mail.CurrentValue.SenderName(site), links.AccountConfirmUrl(site, user.Id, token), LinkHours, MailLanguage.Culture(user.Language));
         return await outbox.EnqueueAsync(new MailDraft(MailKind.AccountConfirmation, user.Email!, user.PublicName, subject, text, html, null), ct);
     }
 
-    /// <summary>Someone registered again with the owner's address: the owner is told, the page is not.</summary>
+    /// <summary>Someone registered again with the owner's address: the owner is told (in the owner's language), the page is not.</summary>
     public async Task TellOwnerAsync(ForumUser owner, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(owner);
         var site = await settings.CurrentAsync(ct);
         var (subject, text, html) = MailText.AccountExists(
-            mail.CurrentValue.SenderName(site), site.Absolute(Site.ForumUrls.SignIn), site.Absolute(Site.ForumUrls.ForgotPassword));
+            mail.CurrentValue.SenderName(site), site.Absolute(Site.ForumUrls.SignIn), site.Absolute(Site.ForumUrls.ForgotPassword),
+            MailLanguage.Culture(owner.Language));
         await outbox.EnqueueAsync(new MailDraft(MailKind.AccountExists, owner.Email!, owner.PublicName, subject, text, html, null), ct);
     }
 

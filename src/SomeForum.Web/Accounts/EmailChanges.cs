@@ -44,7 +44,8 @@ public sealed class EmailChanges(
         }
         var token = await users.GenerateChangeEmailTokenAsync(user, address);
         var site = await settings.CurrentAsync(ct);
-        var (subject, text, html) = MailText.EmailChange(mail.CurrentValue.SenderName(site), links.EmailChangeUrl(site, user.Id, address, token), LinkHours);
+        var (subject, text, html) = MailText.EmailChange(
+            mail.CurrentValue.SenderName(site), links.EmailChangeUrl(site, user.Id, address, token), LinkHours, MailLanguage.Culture(user.Language));
         var queued = await outbox.EnqueueAsync(new MailDraft(MailKind.EmailChange, address, user.PublicName, subject, text, html, null), ct);
         return (queued ? EmailChangeOutcome.Mailed : EmailChangeOutcome.NotMailed, IdentityResult.Success);
     }

@@ -26,6 +26,9 @@ public sealed class ForumUser : IdentityUser
     /// </summary>
     public bool ExpiresUnconfirmed { get; set; }
 
+    /// <summary>The language the account's mails are written in: the one it registered, changed its address or set its mail in (null: English).</summary>
+    public string? Language { get; set; }
+
     /// <summary>
     /// The name pages and feeds show: the display name, else the part of the address before the @. Never the
     /// whole address (the user name is the email), which must not reach a page.

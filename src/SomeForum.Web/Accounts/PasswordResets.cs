@@ -33,7 +33,9 @@ public sealed class PasswordResets(
         // The work of a link too (a token, for nobody), so the answer takes as long as for an address with an account.
         await users.GeneratePasswordResetTokenAsync(new ForumUser());
         var site = await settings.CurrentAsync(ct);
-        var (subject, text, html) = MailText.PasswordResetNoAccount(mail.CurrentValue.SenderName(site), site.Absolute(ForumUrls.Register));
+        // No account keeps a language for this address: the notice is written in the language of the request that asked.
+        var (subject, text, html) = MailText.PasswordResetNoAccount(
+            mail.CurrentValue.SenderName(site), site.Absolute(ForumUrls.Register), MailLanguage.Culture(MailLanguage.OfThisRequest()));
         await outbox.EnqueueAsync(new MailDraft(MailKind.PasswordResetNoAccount, email, null, subject, text, html, null), ct);
     }
 
@@ -44,7 +46,7 @@ public sealed class PasswordResets(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var site = await settings.CurrentAsync(ct);
         var (subject, text, html) = MailText.PasswordReset(
-            mail.CurrentValue.SenderName(site), site.Absolute(ForumUrls.ResetPassword(user.Id, token)), LinkMinutes);
+            mail.CurrentValue.SenderName(site), site.Absolute(ForumUrls.ResetPassword(user.Id, token)), LinkMinutes, MailLanguage.Culture(user.Language));
         return await outbox.EnqueueAsync(new MailDraft(MailKind.PasswordReset, user.Email!, user.PublicName, subject, text, html, null), ct);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SomeForum.Web.Comments;
+using SomeForum.Web.Notifications;
 
 namespace SomeForum.Web.Accounts;
 
@@ -72,6 +73,13 @@ public sealed class ProfileModel(UserManager<ForumUser> users, SignInManager<For
         }
         throttle.Succeeded(account, client);
 
+        // The account's mails, the new address's link first, are written in the language it gave the address in.
+        if (MailLanguage.OfThisRequest() is var language && user.Language != language)
+        {
+            user.Language = language;
+            var kept = await users.UpdateAsync(user);
+            if (!kept.Succeeded) return Refused(user, "Email.NewEmail", string.Join(" ", kept.Errors.Select(e => e.Description)));
+        }
         var (outcome, result) = await emails.RequestAsync(user, address, ct);
         if (!result.Succeeded) return Refused(user, "Email.NewEmail", string.Join(" ", result.Errors.Select(e => e.Description)));
         switch (outcome)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SomeForum.Web.Comments;
+using SomeForum.Web.Notifications;
 
 namespace SomeForum.Web.Accounts;
 
@@ -37,6 +38,8 @@ public sealed class RegisterModel(
             Email = Input.Email.Trim(),
             DisplayName = name,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            // The account's mails, its confirmation first, are written in the language it registered in.
+            Language = MailLanguage.OfThisRequest(),
         };
         if (!confirmations.MailEnabled) return await RegisterUnprovenAsync(user);
 

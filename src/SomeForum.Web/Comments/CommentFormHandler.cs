@@ -131,7 +131,7 @@ public sealed class CommentFormHandler(
                 : null);
             if (comment.Status == CommentStatus.Pending) cookies.AddPending(http, comment.Id);
             if (signedIn is null) cookies.AddAuthored(http, comment.Id);
-            if (input.NotifyOfReplies) await mail.SubscribeAsync(comment, ct);
+            if (input.NotifyOfReplies) await mail.SubscribeAsync(comment, Notifications.MailLanguage.OfThisRequest(), ct);
             // The guest's own link to edit or delete it shows beside it while the window is open (see GuestLinks).
             if (signedIn is null && (await OptionsAsync(ct)).GuestEditsUntil(comment.ReceivedAt) is { } editable)
             {

@@ -11,5 +11,6 @@ internal sealed class ForumUserConfiguration : IEntityTypeConfiguration<ForumUse
     {
         user.Property(u => u.DisplayName).HasMaxLength(CommentLimits.AuthorNameLength);
         user.Property(u => u.Website).HasMaxLength(CommentLimits.UrlLength);
+        user.Property(u => u.Language).HasMaxLength(Notifications.MailLanguage.MaxLength);
     }
 }

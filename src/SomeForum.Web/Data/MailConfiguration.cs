@@ -32,6 +32,7 @@ internal sealed class MailSubscriptionConfiguration : IEntityTypeConfiguration<M
     {
         subscription.ToTable("MailSubscriptions");
         subscription.Property(s => s.Address).HasMaxLength(CommentLimits.EmailLength);
+        subscription.Property(s => s.Language).HasMaxLength(MailLanguage.MaxLength);
         // A comment deleted for good takes its subscriptions with it.
         subscription.HasOne<Comment>().WithMany().HasForeignKey(s => s.CommentId).OnDelete(DeleteBehavior.Cascade);
         subscription.HasIndex(s => new { s.CommentId, s.Address }).IsUnique();

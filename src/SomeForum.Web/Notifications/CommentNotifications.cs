@@ -58,12 +58,15 @@ public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks
             var address = parent?.AuthorEmail is null ? null : EmailAddress.Normalize(parent.AuthorEmail);
             // Nobody is told of their own reply to themselves.
             var self = address == writer || (parent?.UserId is not null && parent.UserId == comment.UserId);
-            if (parent is not null && address is not null && !self
-                && await db.MailSubscriptions.AnyAsync(s => s.CommentId == answered && s.Address == address, ct)
-                && await subscriptions.IsConfirmedAsync(address, ct))
+            // Written in the language the parent's author asked in, not in the replier's.
+            var subscription = parent is null || address is null || self ? null
+                : await db.MailSubscriptions.AsNoTracking().Where(s => s.CommentId == answered && s.Address == address)
+                    .Select(s => new { s.Language }).SingleOrDefaultAsync(ct);
+            if (parent is not null && address is not null && subscription is not null && await subscriptions.IsConfirmedAsync(address, ct))
             {
                 var unsubscribe = links.UnsubscribeUrl(site, UnsubscribeScope.Replies, address);
-                var (subject, text, html) = MailText.Reply(parent.AuthorName, comment.AuthorName, comment.PostTitle, excerpt, commentUrl, unsubscribe);
+                var (subject, text, html) = MailText.Reply(
+                    parent.AuthorName, comment.AuthorName, comment.PostTitle, excerpt, commentUrl, unsubscribe, MailLanguage.Culture(subscription.Language));
                 await queue.EnqueueAsync(new MailDraft(MailKind.Reply, address, parent.AuthorName, subject, text, html, unsubscribe, comment.Id), ct);
                 told = address;
             }
@@ -72,13 +75,14 @@ public sealed class CommentNotifications(ForumDb db, MailOutbox queue, MailLinks
         if (comment.PostAuthorId is { } authorId && authorId != comment.UserId)
         {
             var author = await db.Users.AsNoTracking().Where(u => u.Id == authorId && u.NotifyOfComments && u.Email != null)
-                .Select(u => new { u.Email, u.DisplayName }).SingleOrDefaultAsync(ct);
+                .Select(u => new { u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(ct);
             var address = author is null ? null : EmailAddress.Normalize(author.Email!);
             if (author is not null && address is not null && address != writer && address != told && await subscriptions.IsConfirmedAsync(address, ct))
             {
                 var unsubscribe = links.UnsubscribeUrl(site, UnsubscribeScope.PostComments, authorId);
                 var name = string.IsNullOrWhiteSpace(author.DisplayName) ? address.Split('@')[0] : author.DisplayName;
-                var (subject, text, html) = MailText.NewComment(name, comment.AuthorName, comment.PostTitle, excerpt, commentUrl, unsubscribe);
+                var (subject, text, html) = MailText.NewComment(
+                    name, comment.AuthorName, comment.PostTitle, excerpt, commentUrl, unsubscribe, MailLanguage.Culture(author.Language));
                 await queue.EnqueueAsync(new MailDraft(MailKind.NewComment, address, name, subject, text, html, unsubscribe, comment.Id), ct);
             }
         }

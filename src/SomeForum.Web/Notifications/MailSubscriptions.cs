@@ -15,9 +15,10 @@ public sealed class MailSubscriptions(
     /// <summary>
     /// The reader ticked "notify me of replies" on a comment just stored. Recorded whatever the comment's status
     /// but spam (a held comment's replies come once it is approved); an unconfirmed address is sent a confirmation.
-    /// A failure here is logged, never shown: the comment itself is stored already.
+    /// A failure here is logged, never shown: the comment itself is stored already. <paramref name="language"/> is the
+    /// reader's, kept with the subscription: their reply mails are written in it, whoever writes the reply.
     /// </summary>
-    public async Task SubscribeAsync(Comment comment, CancellationToken ct)
+    public async Task SubscribeAsync(Comment comment, string language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(comment);
         if (!options.CurrentValue.Enabled || string.IsNullOrWhiteSpace(comment.AuthorEmail)) return;
@@ -27,11 +28,14 @@ public sealed class MailSubscriptions(
             var address = EmailAddress.Normalize(comment.AuthorEmail);
             if (!await db.MailSubscriptions.AnyAsync(s => s.CommentId == comment.Id && s.Address == address, ct))
             {
-                db.MailSubscriptions.Add(new MailSubscription { Address = address, CommentId = comment.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
+                db.MailSubscriptions.Add(new MailSubscription
+                {
+                    Address = address, CommentId = comment.Id, CreatedAt = clock.GetUtcNow().UtcDateTime, Language = language,
+                });
                 await db.SaveChangesAsync(ct);
             }
             var title = await db.Posts.Where(p => p.Id == comment.PostId).Select(p => p.Title).SingleAsync(ct);
-            await RequestConfirmationAsync(address, title, ct);
+            await RequestConfirmationAsync(address, title, language, ct);
         }
 #pragma warning disable CA1031 // The comment is stored; a notification that could not be recorded must not turn that into an error page.
         catch (Exception e) when (e is not OperationCanceledException)
@@ -49,9 +53,10 @@ public sealed class MailSubscriptions(
 
     /// <summary>
     /// Sends the confirmation mail unless the address is confirmed or was sent one within the link's lifetime (so a
-    /// stranger typing someone's address again and again gets them one mail, not many). True when the address is confirmed.
+    /// stranger typing someone's address again and again gets them one mail, not many), in the language of the request
+    /// that gave the address. True when the address is confirmed.
     /// </summary>
-    public async Task<bool> RequestConfirmationAsync(string address, string? postTitle, CancellationToken ct)
+    public async Task<bool> RequestConfirmationAsync(string address, string? postTitle, string? language, CancellationToken ct)
     {
         var normalized = EmailAddress.Normalize(address);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -69,7 +74,8 @@ public sealed class MailSubscriptions(
 
         var site = await settings.CurrentAsync(ct);
         var unsubscribe = links.UnsubscribeUrl(site, UnsubscribeScope.Replies, normalized);
-        var (subject, text, html) = MailText.Confirmation(options.CurrentValue.SenderName(site), postTitle, links.ConfirmUrl(site, normalized), hours, unsubscribe);
+        var (subject, text, html) = MailText.Confirmation(
+            options.CurrentValue.SenderName(site), postTitle, links.ConfirmUrl(site, normalized), hours, unsubscribe, MailLanguage.Culture(language));
         await queue.EnqueueAsync(new MailDraft(MailKind.Confirmation, normalized, null, subject, text, html, unsubscribe), ct);
         return false;
     }

@@ -27,7 +27,7 @@ public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks link
                                 join role in db.Roles on link.RoleId equals role.Id
                                 join user in db.Users on link.UserId equals user.Id
                                 where (role.Name == Roles.Moderator || role.Name == Roles.Administrator) && !user.ModerationDigestOff && user.Email != null
-                                select new { user.Id, user.Email, user.DisplayName }).Distinct().ToListAsync(ct);
+                                select new { user.Id, user.Email, user.DisplayName, user.Language }).Distinct().ToListAsync(ct);
         var site = await settings.CurrentAsync(ct);
         var interval = TimeSpan.FromSeconds(options.CurrentValue.DigestIntervalSeconds);
         var queued = 0;
@@ -49,7 +49,7 @@ public sealed class ModeratorDigest(ForumDb db, MailOutbox queue, MailLinks link
 
             var unsubscribe = links.UnsubscribeUrl(site, UnsubscribeScope.Digest, moderator.Id);
             var (subject, text, html) = MailText.Digest(options.CurrentValue.SenderName(site), waiting, listed,
-                site.Absolute(ForumUrls.Queue(CommentStatus.Pending)), unsubscribe);
+                site.Absolute(ForumUrls.Queue(CommentStatus.Pending)), unsubscribe, MailLanguage.Culture(moderator.Language));
             // One digest per moderator per interval, even when two instances plan at the same moment.
             var slot = (now.Ticks / interval.Ticks).ToString(CultureInfo.InvariantCulture);
             var name = string.IsNullOrWhiteSpace(moderator.DisplayName) ? null : moderator.DisplayName;

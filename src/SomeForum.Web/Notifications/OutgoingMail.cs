@@ -77,6 +77,9 @@ public sealed class MailSubscription
     public required string Address { get; set; }
     public long CommentId { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The language the reader ticked the box in, which their reply mails are written in (null: English).</summary>
+    public string? Language { get; set; }
 }
 
 /// <summary>What an address has said: confirmed (double opt-in), or unsubscribed, and when it was last asked.</summary>

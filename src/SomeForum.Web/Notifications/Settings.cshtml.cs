@@ -36,11 +36,13 @@ public sealed class SettingsModel(UserManager<ForumUser> users, MailSubscription
         if (!MailEnabled) return RedirectToPage();
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         user.NotifyOfComments = Input.NotifyOfComments;
+        // The account's mails follow the language its mail was last set in.
+        user.Language = MailLanguage.OfThisRequest();
         if (IsStaff) user.ModerationDigestOff = !Input.ModerationDigest;
         var saved = await users.UpdateAsync(user);
         if (!saved.Succeeded) return BadRequest();
         Message = Site.Strings.Get("MailSettings.Saved");
-        if (Input.NotifyOfComments && user.Email is { } email && !await subscriptions.RequestConfirmationAsync(email, null, ct))
+        if (Input.NotifyOfComments && user.Email is { } email && !await subscriptions.RequestConfirmationAsync(email, null, user.Language, ct))
         {
             Message = Site.Strings.Format("MailSettings.SavedConfirm", email);
         }

@@ -5,8 +5,8 @@ namespace SomeForum.Web.Site;
 
 /// <summary>
 /// The interface's languages. A reader's language is the one they chose with the switch on every page (a cookie),
-/// else the first of their browser's Accept-Language that the forum speaks, else English. Feeds, pingback answers
-/// and mails stay in English whatever the request says.
+/// else the first of their browser's Accept-Language that the forum speaks, else English. Feeds and pingback answers
+/// stay in English whatever the request says; mails are in their recipient's language (see Notifications/MailLanguage).
 /// </summary>
 public static class Languages
 {
