@@ -38,6 +38,7 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<ForumDb>()
             .AddClaimsPrincipalFactory<AccountClaims>()
             .AddSignInManager<ForumSignInManager>()
+            .AddErrorDescriber<ForumIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
         builder.Services.AddScoped<DisplayNames>();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SomeForum.Web.Comments;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Accounts;
 
@@ -39,7 +40,9 @@ public sealed class ForgotPasswordModel(PasswordResets resets, PasswordResetThro
         if (throttle.BlockedUntil(email, client) is { } until)
         {
             var minutes = throttle.RefuseUntil(Response, until);
-            ModelState.AddModelError("", $"Too many reset requests from here: try again in {minutes} minute{(minutes == 1 ? "" : "s")}.");
+            ModelState.AddModelError("", minutes == 1
+                ? Strings.Format("Password.Forgot.Throttled.One", minutes)
+                : Strings.Format("Password.Forgot.Throttled.Other", minutes));
             return Page();
         }
         throttle.Requested(email, client);
@@ -51,6 +54,6 @@ public sealed class ForgotPasswordModel(PasswordResets resets, PasswordResetThro
 
 public sealed class ForgotPasswordInput
 {
-    [Required(ErrorMessage = "Enter your email address."), EmailLike(ErrorMessage = "Enter an email address like name@example.org.")]
+    [Required(ErrorMessage = "Valid.EmailRequiredShort"), EmailLike(ErrorMessage = "Valid.EmailLike")]
     public string? Email { get; set; }
 }

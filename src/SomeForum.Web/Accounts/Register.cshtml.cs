@@ -121,8 +121,9 @@ public sealed class RegisterInput
     [Required(ErrorMessage = "Valid.EmailRequiredShort"), EmailLike(ErrorMessage = "Valid.EmailLike")]
     public string? Email { get; set; }
 
+    /// <summary>Its shortest length is Identity's rule (AdminOptions.PasswordLength), told in the reader's language by <see cref="ForumIdentityErrors"/>.</summary>
     [Required(ErrorMessage = "Valid.PasswordChoose"), DataType(DataType.Password)]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "Valid.PasswordLength")]
+    [StringLength(200, ErrorMessage = "Password.TooLong")]
     public string? Password { get; set; }
 
     [Display(Name = "Register.ConfirmPassword"), DataType(DataType.Password)]

@@ -65,11 +65,11 @@ public sealed class ResetPasswordModel(UserManager<ForumUser> users, SignInManag
 
 public sealed class ResetPasswordInput
 {
-    [Display(Name = "New password"), Required(ErrorMessage = "Choose a new password."), DataType(DataType.Password)]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "A password needs at least {2} characters.")]
+    [Display(Name = "Password.New"), Required(ErrorMessage = "Valid.NewPasswordRequired"), DataType(DataType.Password)]
+    [StringLength(200, MinimumLength = 10, ErrorMessage = "Valid.PasswordLength")]
     public string? NewPassword { get; set; }
 
-    [Display(Name = "New password again"), DataType(DataType.Password)]
-    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords differ.")]
+    [Display(Name = "Password.NewAgain"), DataType(DataType.Password)]
+    [Compare(nameof(NewPassword), ErrorMessage = "Valid.PasswordsDiffer")]
     public string? ConfirmPassword { get; set; }
 }

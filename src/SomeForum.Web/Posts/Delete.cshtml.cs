@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Moderation;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Posts;
 
@@ -50,11 +51,11 @@ public sealed class DeleteModel(ForumDb db, ThreadChanges changes, IOptions<Post
         if (CommentCount > 0 && Status != PostStatus.Trash)
         {
             await changes.TrashPostAsync(post.Id, Actor.Of(User), $"“{Title}” with its {CommentCount} comments: {Status} → Trash", ct);
-            TempData["Message"] = $"“{Title}” is in the trash with its {CommentCount} comments; a moderator can restore it.";
+            TempData["Message"] = Strings.Format("Editor.Delete.Trashed", Title, Texts.Count(CommentCount, "comment"));
             return LocalRedirect("/");
         }
         await changes.DeletePostAsync(post.Id, Actor.Of(User), $"“{Title}” deleted for good with its {CommentCount} comments: {Status} → deleted", ct);
-        TempData["Message"] = $"“{Title}” was deleted.";
+        TempData["Message"] = Strings.Format("Editor.Delete.Deleted", Title);
         return LocalRedirect("/");
     }
 }

@@ -77,7 +77,7 @@ public abstract class EditorPageModel(PostWriter writer, MarkdownRenderer render
             // A draft saved is work going on: the writer stays in the editor; anything else is for readers to see.
             if (intent == PostIntent.Save && post.Status == PostStatus.Draft)
             {
-                TempData["Message"] = "Draft saved.";
+                TempData["Message"] = Site.Strings.Get("Editor.DraftSaved");
                 return LocalRedirect(Site.ForumUrls.EditPost(post.Slug));
             }
             return LocalRedirect(Site.ForumUrls.Post(post.Slug));

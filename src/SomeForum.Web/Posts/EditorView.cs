@@ -1,3 +1,5 @@
+using SomeForum.Web.Site;
+
 namespace SomeForum.Web.Posts;
 
 /// <summary>What the post editor partial shows: the form, the post's state, a preview.</summary>
@@ -5,4 +7,13 @@ public sealed record EditorView(PostInput Input, bool IsNew, PostStatus Status, 
 {
     /// <summary>Publish was pressed without the script: the page asks before anything is published.</summary>
     public bool ConfirmingPublish { get; init; }
+
+    /// <summary>The post's state in the writer's language.</summary>
+    public string StatusText => Status switch
+    {
+        PostStatus.Draft => Strings.Get("Editor.Status.Draft"),
+        PostStatus.Pending => Strings.Get("Editor.Status.Pending"),
+        PostStatus.Published => Strings.Get("Editor.Status.Published"),
+        _ => Strings.Get("Editor.Status.Trash"),
+    };
 }

@@ -2,33 +2,33 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SomeForum.Web.Posts;
 
-/// <summary>The post editor's form.</summary>
+/// <summary>The post editor's form. Names and messages are keys of Site/Strings.resx.</summary>
 public sealed class PostInput
 {
-    [Display(Name = "Title")]
-    [Required(ErrorMessage = "Give the post a title.")]
-    [StringLength(PostLimits.TitleLength, ErrorMessage = "A title can be at most {1} characters.")]
+    [Display(Name = "Editor.Field.Title")]
+    [Required(ErrorMessage = "Editor.Valid.TitleRequired")]
+    [StringLength(PostLimits.TitleLength, ErrorMessage = "Editor.Valid.TitleLength")]
     public string? Title { get; set; }
 
     /// <summary>Empty: made from the title.</summary>
-    [Display(Name = "Address (slug)")]
-    [StringLength(PostLimits.SlugLength, ErrorMessage = "An address can be at most {1} characters.")]
+    [Display(Name = "Editor.Field.Slug")]
+    [StringLength(PostLimits.SlugLength, ErrorMessage = "Editor.Valid.SlugLength")]
     public string? Slug { get; set; }
 
-    [Display(Name = "Text")]
-    [Required(ErrorMessage = "Write the post's text.")]
-    [StringLength(PostLimits.BodyLength, ErrorMessage = "A post can be at most {1:N0} characters.")]
+    [Display(Name = "Editor.Field.Body")]
+    [Required(ErrorMessage = "Editor.Valid.BodyRequired")]
+    [StringLength(PostLimits.BodyLength, ErrorMessage = "Editor.Valid.BodyLength")]
     public string? Body { get; set; }
 
     /// <summary>Empty: made from the text.</summary>
-    [Display(Name = "Excerpt")]
-    [StringLength(PostLimits.ExcerptLength, ErrorMessage = "An excerpt can be at most {1} characters.")]
+    [Display(Name = "Editor.Field.Excerpt")]
+    [StringLength(PostLimits.ExcerptLength, ErrorMessage = "Editor.Valid.ExcerptLength")]
     public string? Excerpt { get; set; }
 
-    [Display(Name = "Comments open")]
+    [Display(Name = "Editor.CommentsOpen")]
     public bool CommentsOpen { get; set; } = true;
 
-    [Display(Name = "Pingbacks and webmentions accepted")]
+    [Display(Name = "Editor.PingbacksOpen")]
     public bool PingbacksOpen { get; set; } = true;
 
     /// <summary>The version of the post the editor was opened on; a save against another version is refused.</summary>

@@ -17,7 +17,7 @@ public enum PostIntent
     Unpublish,
 }
 
-/// <summary>The saved post, or the problems that kept it from being saved, each for its field.</summary>
+/// <summary>The saved post, or the problems that kept it from being saved, each for its field, in the writer's language.</summary>
 public sealed record PostSaveResult(Post? Post, IReadOnlyList<(string Field, string Message)> Problems, int Status)
 {
     public static PostSaveResult Refused(int status, string field, string message) => new(null, [(field, message)], status);
@@ -53,7 +53,7 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
             if (input.Version != post.Version)
             {
                 return PostSaveResult.Refused(StatusCodes.Status409Conflict, "",
-                    "Someone saved this post after you opened it. Your text is below: copy what you need, reload the editor, and apply it again.");
+                    Strings.Get("Editor.Conflict.Opened"));
             }
         }
         var before = (Text: AuditText(post), post.Status);
@@ -112,13 +112,13 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         catch (DbUpdateConcurrencyException)
         {
             return PostSaveResult.Refused(StatusCodes.Status409Conflict, "",
-                "Someone saved this post while you were saving it. Reload the editor and apply your change again.");
+                Strings.Get("Editor.Conflict.Saving"));
         }
         catch (DbUpdateException)
         {
             // Two writers chose the same free slug at once; the unique index let one of them have it.
             if (!await db.Posts.AsNoTracking().AnyAsync(p => p.Slug == post.Slug && p.Id != post.Id, ct)) throw;
-            return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Slug", $"Another post already has the address “{post.Slug}”.");
+            return PostSaveResult.Refused(StatusCodes.Status422UnprocessableEntity, "Input.Slug", Strings.Format("Editor.Slug.Taken", post.Slug));
         }
         return new PostSaveResult(post, [], StatusCodes.Status200OK);
     }
@@ -180,7 +180,7 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         var wanted = string.IsNullOrWhiteSpace(input.Slug) ? null : input.Slug.Trim();
         if (post.PublishedAt is not null)
         {
-            return wanted is null || wanted == post.Slug ? null : "The address of a published post cannot change: links to it would break.";
+            return wanted is null || wanted == post.Slug ? null : Strings.Get("Editor.Slug.Published");
         }
         if (wanted is null)
         {
@@ -196,23 +196,23 @@ public sealed partial class PostWriter(ForumDb db, ThreadWrites writes, Markdown
         }
         if (!SlugPattern().IsMatch(wanted))
         {
-            return "Use lower-case letters, digits and single hyphens between them, like “my-first-post”: other characters cannot be carried in an address.";
+            return Strings.Get("Editor.Slug.Pattern");
         }
         if (wanted.Any(Slug.IsInvisible))
         {
-            return "An address cannot hold invisible characters: it would look like another address.";
+            return Strings.Get("Editor.Slug.Invisible");
         }
         if (Slug.MixedScripts(wanted) is var (first, second))
         {
-            return $"This address mixes {first} and {second} letters, which look alike: write each word in one script.";
+            return Strings.Format("Editor.Slug.MixedScripts", first, second);
         }
         if (IsReserved(wanted) || await db.Posts.AnyAsync(p => p.Slug == wanted && p.Id != post.Id, ct))
         {
-            return $"Another post already has the address “{wanted}”.";
+            return Strings.Format("Editor.Slug.Taken", wanted);
         }
         if ((await TakenSkeletonsAsync(post.Id, ct)).TryGetValue(Slug.Skeleton(wanted), out var lookAlike))
         {
-            return $"This address looks like another post's, “{lookAlike}”: choose one that cannot be mistaken for it.";
+            return Strings.Format("Editor.Slug.LookAlike", lookAlike);
         }
         post.Slug = wanted;
         return null;

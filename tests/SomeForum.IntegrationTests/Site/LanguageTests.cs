@@ -6,6 +6,8 @@ using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using SomeForum.IntegrationTests.Comments;
 using SomeForum.IntegrationTests.Infrastructure;
+using SomeForum.IntegrationTests.Notifications;
+using SomeForum.Web.Accounts;
 using SomeForum.Web.Data;
 using SomeForum.Web.Site;
 
@@ -184,6 +186,8 @@ public sealed class LanguageTests
     [InlineData("/posts/some-so-far-so-what/reply/1")]
     [InlineData("/comments/2/report")]
     [InlineData("/posts/no-such-post")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/reset-password?user=nobody&token=not-a-token")]
     public async Task AConvertedPageHasNoEnglishLeftInGerman(string url)
     {
         using var forum = new ForumFactory();
@@ -197,11 +201,85 @@ public sealed class LanguageTests
         Assert.True(left.Count == 0, $"English left on {url} in German: {string.Join(" | ", left)}");
     }
 
+    /// <summary>The editor's pages, for a signed-in author (a new post) and an administrator (the seed post's edit and delete).</summary>
+    [Fact]
+    public async Task ThePostEditorHasNoEnglishLeftInGerman()
+    {
+        using var forum = new ForumFactory();
+        await forum.CreateUserAsync("author@example.org", Roles.Author);
+        await forum.CreateUserAsync("admin@example.org", Roles.Administrator);
+        const string seedSlug = "some-so-far-so-what";
+        foreach (var (account, url) in new[] { ("author@example.org", ForumUrls.NewPost), ("admin@example.org", ForumUrls.EditPost(seedSlug)), ("admin@example.org", ForumUrls.DeletePost(seedSlug)) })
+        {
+            using var english = Reader(forum);
+            using var german = Reader(forum, German);
+            await english.SignInAsync(account, ForumFactory.UserPassword);
+            await german.SignInAsync(account, ForumFactory.UserPassword);
+            await AssertNoEnglishLeftAsync(english, german, url);
+        }
+    }
+
+    /// <summary>The forgotten-password page with mail on: its form, and the answer to a request.</summary>
+    [Fact]
+    public async Task TheForgottenPasswordFormAndItsAnswerHaveNoEnglishLeftInGerman()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        using var forum = MailStory.Forum(smtp);
+        using var english = Reader(forum);
+        using var german = Reader(forum, German);
+        await AssertNoEnglishLeftAsync(english, german, ForumUrls.ForgotPassword);
+
+        KeyValuePair<string, string?>[] address = [new("Input.Email", "someone@example.org")];
+        var englishAnswer = await english.SubmitAsync(ForumUrls.ForgotPassword, "form.stacked-form", address);
+        var germanAnswer = await german.SubmitAsync(ForumUrls.ForgotPassword, "form.stacked-form", address);
+        Assert.StartsWith("Sehen Sie in Ihr Postfach", germanAnswer.Document.QuerySelector("[role=status]")?.TextContent, StringComparison.Ordinal);
+        // The address is the reader's own writing.
+        foreach (var answer in new[] { englishAnswer, germanAnswer }) answer.Document.QuerySelector("[role=status] strong")?.Remove();
+        AssertNoEnglishLeft(englishAnswer.Document, germanAnswer.Document, "the forgotten-password answer");
+    }
+
+    /// <summary>Identity's own rules speak the reader's language: the register form leaves the password's length to Identity.</summary>
+    [Fact]
+    public async Task AGermanReaderWhoRegistersWithATooShortPasswordIsToldInGerman()
+    {
+        using var forum = new ForumFactory();
+        KeyValuePair<string, string?>[] Fields(string email, string password) =>
+            [new("Input.DisplayName", email.Split('@')[0] + " reader"), new("Input.Email", email), new("Input.Password", password), new("Input.ConfirmPassword", password)];
+
+        using var german = Reader(forum, German);
+        var refused = await german.SubmitAsync(ForumUrls.Register, "form.stacked-form", Fields("neu@example.org", "kurz"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Equal("Ein Passwort braucht mindestens 10 Zeichen.", refused.Document.QuerySelector("[data-valmsg-for='Input.Password']")?.Text());
+
+        using var english = Reader(forum);
+        var refusedInEnglish = await english.SubmitAsync(ForumUrls.Register, "form.stacked-form", Fields("new@example.org", "short"));
+        Assert.Equal("A password needs at least 10 characters.", refusedInEnglish.Document.QuerySelector("[data-valmsg-for='Input.Password']")?.Text());
+
+        // Without mail a taken address is refused on the page: Identity's words for it (the name's, said first), in German too.
+        await forum.CreateUserAsync("vergeben@example.org");
+        var taken = await german.SubmitAsync(ForumUrls.Register, "form.stacked-form", Fields("vergeben@example.org", "lang genug für die Regeln"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.Status);
+        Assert.Contains("„vergeben@example.org“ ist bereits vergeben.", taken.Document.QuerySelector("[data-valmsg-for='Input.Email']")?.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertNoEnglishLeftAsync(Browser english, Browser german, string url) =>
+        AssertNoEnglishLeft((await english.GetAsync(url)).Document, (await german.GetAsync(url)).Document, url);
+
+    private static void AssertNoEnglishLeft(IHtmlDocument englishPage, IHtmlDocument germanPage, string url)
+    {
+        Assert.Equal(("en", "de"), (Lang(englishPage), Lang(germanPage)));
+        var englishPieces = Pieces(englishPage);
+        var same = SameInBothLanguages();
+        var left = Pieces(germanPage).Intersect(englishPieces).Where(p => !same.Contains(p.TrimEnd(':', '.', '*', ' '))).ToList();
+        Assert.True(englishPieces.Count > 5, $"only {englishPieces.Count} pieces of text read on {url}");
+        Assert.True(left.Count == 0, $"English left on {url} in German: {string.Join(" | ", left)}");
+    }
+
     private static readonly string[] WrittenByReaders =
     [
         ".post-body", ".comment-body", ".comment-author", ".site-title", ".site-tagline", "#post-title", ".post-author",
         ".pingback-line a", ".pingback-title", ".excerpt", ".post-summary h2 a", ".breadcrumb", "title", ".in-reply-to a",
-        ".language-switch", "time", "script", "style",
+        ".language-switch", "time", "script", "style", "textarea", $".account-nav a[href='{ForumUrls.Profile}']",
     ];
 
     private static HashSet<string> Pieces(IHtmlDocument page)
@@ -214,7 +292,7 @@ public sealed class LanguageTests
         foreach (var text in body.Descendants<IText>()) Add(text.Data);
         foreach (var element in body.Descendants<IElement>())
         {
-            foreach (var attribute in new[] { "aria-label", "title", "placeholder", "alt", "data-leave", "data-reply-to", "data-first-new", "data-new-one", "data-new-other", "data-new-badge" })
+            foreach (var attribute in new[] { "aria-label", "title", "placeholder", "alt", "data-leave", "data-reply-to", "data-first-new", "data-new-one", "data-new-other", "data-new-badge", "data-this-post", "data-preview-failed", "data-preview-failed-status" })
             {
                 Add(element.GetAttribute(attribute));
             }

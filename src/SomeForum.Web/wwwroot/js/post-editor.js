@@ -1,5 +1,6 @@
 // The post editor: Publish asks once, in the page, and a preview beside the text follows the typing.
 // Without this script Publish leads to a page that asks, and the Preview button shows the post rendered.
+// Its words come from the form's data- attributes, in the writer's language.
 (function () {
   "use strict";
   var form = document.querySelector("form.post-editor");
@@ -17,7 +18,7 @@
       event.preventDefault();
       var title = document.getElementById("Input_Title");
       var named = panel.querySelector("[data-publish-title]");
-      if (title && named) named.textContent = title.value.trim() || "this post";
+      if (title && named) named.textContent = title.value.trim() || form.getAttribute("data-this-post");
       panel.hidden = false;
       publish.setAttribute("aria-expanded", "true");
       confirm.focus();
@@ -66,11 +67,13 @@
           output.innerHTML = answer.text;
           status.textContent = "";
         } else {
-          status.textContent = answer.status === 422 ? answer.text : "The preview could not be updated (" + answer.status + ").";
+          status.textContent = answer.status === 422
+            ? answer.text
+            : (form.getAttribute("data-preview-failed-status") || "").replace("{0}", String(answer.status));
         }
       })
       .catch(function () {
-        status.textContent = "The preview could not be updated.";
+        status.textContent = form.getAttribute("data-preview-failed");
       });
   }
 
