@@ -226,13 +226,14 @@ public sealed class LanguageTests
         Assert.True(left.Count == 0, $"English left on {url} in German: {string.Join(" | ", left)}");
     }
 
-    // On the staff pages, besides what readers wrote: the names of people and posts, what the log and the rules stored
-    // (stored text stays as stored), configuration keys and the names of keys.
+    // On the staff pages, besides what readers wrote: the names of people (the signed-in account's too) and posts, what
+    // the log and the rules stored (stored text stays as stored), configuration keys and the names of keys.
     private static string[] WrittenOrStored =>
     [
         .. WrittenByReaders, ".queued-author", ".queued-where a", ".queued-facts", ".reason", ".report-texts", "#filter-post option + option",
         ".log-stored", ".log-subject a", ".post-switches a", ".mail-log td:nth-child(2)", ".mail-log td:nth-child(4)", ".mail-error",
         "table.users td:nth-child(1)", "table.users td:nth-child(2)", "code", "kbd",
+        ".account-nav a[href='/account/profile']",
     ];
 
     private static readonly string[] WrittenByReaders =
