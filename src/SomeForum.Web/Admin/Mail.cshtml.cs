@@ -47,7 +47,7 @@ public sealed class MailModel(ForumDb db, WorkSignal<MailSender> signal, IOption
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MailStatus.Queued).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), ct);
         if (requeued == 0) return NotFound();
         signal.Notify();
-        Message = FormattableString.Invariant($"Mail {id} is queued again.");
+        Message = Site.Strings.Format("Admin.Mail.Requeued", id);
         return RedirectToPage(new { Status });
     }
 }

@@ -52,11 +52,11 @@ public sealed class SettingsModel(ForumDb db, SiteSettings settings, TimeProvide
         var changed = Changes(before, stored.Over(Configured));
         if (changed.Count == 0)
         {
-            Message = "Nothing changed.";
+            Message = Strings.Get("Admin.Settings.NothingChanged");
             return RedirectToPage();
         }
         await SaveAsync(stored, "Save settings", string.Join("; ", changed), ct);
-        Message = "The settings are saved and every page shows them from now on.";
+        Message = Strings.Get("Admin.Settings.Saved");
         return RedirectToPage();
     }
 
@@ -67,13 +67,13 @@ public sealed class SettingsModel(ForumDb db, SiteSettings settings, TimeProvide
         var stored = await db.SiteSettings.SingleOrDefaultAsync(s => s.Id == StoredSettings.SingletonId, ct);
         if (stored is null || !stored.Has(setting))
         {
-            Message = $"{Label(setting)} is the configuration's already.";
+            Message = Strings.Format("Admin.Settings.AlreadyConfigured", ShownLabel(setting));
             return RedirectToPage();
         }
         var before = stored.Over(Configured);
         stored.Reset(setting);
         await SaveAsync(stored, "Reset setting", $"{string.Join("; ", Changes(before, stored.Over(Configured)))} (the configuration's)", ct);
-        Message = $"{Label(setting)} is the configuration's again.";
+        Message = Strings.Format("Admin.Settings.WasReset", ShownLabel(setting));
         return RedirectToPage();
     }
 
@@ -98,7 +98,7 @@ public sealed class SettingsModel(ForumDb db, SiteSettings settings, TimeProvide
         foreach (var setting in Enum.GetValues<SiteSetting>())
         {
             var (was, now) = (Shown(before, setting), Shown(after, setting));
-            if (was != now) changes.Add($"{Label(setting)}: {was} → {now}");
+            if (was != now) changes.Add($"{LoggedLabel(setting)}: {was} → {now}");
         }
         return changes;
     }
@@ -118,12 +118,16 @@ public sealed class SettingsModel(ForumDb db, SiteSettings settings, TimeProvide
     /// <summary>The configuration's value, as the page shows it beside a field.</summary>
     public string ConfiguredText(SiteSetting setting) => setting switch
     {
-        SiteSetting.SiteUrl => Configured.SiteUrl ?? "none (each request's own address)",
-        SiteSetting.Tagline or SiteSetting.FooterText when Shown(Configured, setting) == "“”" => "empty",
+        SiteSetting.SiteUrl => Configured.SiteUrl ?? Strings.Get("Admin.Settings.NoAddress"),
+        SiteSetting.Tagline or SiteSetting.FooterText when Shown(Configured, setting) == "“”" => Strings.Get("Admin.Settings.Empty"),
         _ => Shown(Configured, setting),
     };
 
-    public static string Label(SiteSetting setting) => setting switch
+    /// <summary>A setting's name as the page shows it, in the administrator's language.</summary>
+    public static string ShownLabel(SiteSetting setting) => Strings.Get($"Admin.Settings.Label.{setting}");
+
+    /// <summary>A setting's name as the audit log stores it (in English, like every stored entry).</summary>
+    private static string LoggedLabel(SiteSetting setting) => setting switch
     {
         SiteSetting.Title => "Site title",
         SiteSetting.Tagline => "Tagline",

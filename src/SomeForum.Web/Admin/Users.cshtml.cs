@@ -59,12 +59,12 @@ public sealed class UsersModel(
         if (user is null) return NotFound();
         if (await users.IsInRoleAsync(user, Roles.Administrator))
         {
-            Message = $"{user.Email} is an administrator: revoke nothing, suspend nobody who can lift a suspension.";
+            Message = Site.Strings.Format("Admin.Users.AdminNotSuspended", user.Email);
             return RedirectToPage();
         }
         if ((user.SuspendedAt is not null) == suspend)
         {
-            Message = $"{user.Email} is {(suspend ? "suspended" : "not suspended")} already.";
+            Message = Site.Strings.Format(suspend ? "Admin.Users.AlreadySuspended" : "Admin.Users.AlreadyNotSuspended", user.Email);
             return RedirectToPage();
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -78,7 +78,7 @@ public sealed class UsersModel(
             await db.SaveChangesAsync();
         }
         Message = result.Succeeded
-            ? suspend ? $"{user.Email} is suspended: they cannot sign in or comment, and their sessions have ended." : $"{user.Email} can sign in again."
+            ? Site.Strings.Format(suspend ? "Admin.Users.Suspended" : "Admin.Users.Unsuspended", user.Email)
             : string.Join(" ", result.Errors.Select(e => e.Description));
         return RedirectToPage();
     }
@@ -90,7 +90,7 @@ public sealed class UsersModel(
         if (user is null) return NotFound();
         if (user.SuspendedAt is null)
         {
-            Message = $"Only a suspended account's comments are trashed in one step; {user.Email} is not suspended.";
+            Message = Site.Strings.Format("Admin.Users.TrashOnlySuspended", user.Email);
             return RedirectToPage();
         }
         var ids = await db.Comments.Where(c => c.UserId == id && c.Status != SomeForum.Web.Comments.CommentStatus.Trash && c.ErasedAt == null)
@@ -99,7 +99,7 @@ public sealed class UsersModel(
         var trashed = await changes.ModerateAsync(ids, Moderation.ModerationAction.Trash, actor, ct);
         Moderation.AuditLog.Add(db, actor, clock.GetUtcNow().UtcDateTime, "Trash account's comments", null, $"{trashed} comments of {user.Email}");
         await db.SaveChangesAsync(ct);
-        Message = $"Moved {trashed} {(trashed == 1 ? "comment" : "comments")} of {user.Email} to the trash.";
+        Message = Site.Strings.Format(trashed == 1 ? "Admin.Users.TrashedOne" : "Admin.Users.TrashedOther", trashed, user.Email);
         return RedirectToPage();
     }
 
@@ -114,7 +114,7 @@ public sealed class UsersModel(
         if (user is null) return NotFound();
         if (await users.IsInRoleAsync(user, Roles.Administrator))
         {
-            Message = $"{user.Email} is an administrator, who changes their own password.";
+            Message = Site.Strings.Format("Admin.Users.AdminOwnPassword", user.Email);
             return RedirectToPage();
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -123,11 +123,11 @@ public sealed class UsersModel(
             var sent = await resets.SendLinkAsync(user, ct);
             if (sent) Moderation.AuditLog.Add(db, User, now, "Send password reset link", null, user.Email);
             await db.SaveChangesAsync(ct);
-            Message = sent ? $"A link to choose a new password is on its way to {user.Email}." : $"Not sent: {user.Email} was sent its allowance of mail this hour.";
+            Message = Site.Strings.Format(sent ? "Admin.Users.LinkSent" : "Admin.Users.LinkNotSent", user.Email);
             return RedirectToPage();
         }
         var result = string.IsNullOrEmpty(password) || password.Length < AdminOptions.PasswordLength
-            ? IdentityResult.Failed(new IdentityError { Description = $"A password needs at least {AdminOptions.PasswordLength} characters." })
+            ? IdentityResult.Failed(new IdentityError { Description = Site.Strings.Format("Admin.Users.PasswordLength", AdminOptions.PasswordLength) })
             : await resets.SetByAdministratorAsync(user, password);
         if (result.Succeeded)
         {
@@ -135,8 +135,8 @@ public sealed class UsersModel(
             await db.SaveChangesAsync(ct);
         }
         Message = result.Succeeded
-            ? $"{user.Email} has a new password: tell them. Their sessions have ended."
-            : $"The password of {user.Email} is unchanged: {string.Join(" ", result.Errors.Select(e => e.Description))}";
+            ? Site.Strings.Format("Admin.Users.PasswordSet", user.Email)
+            : Site.Strings.Format("Admin.Users.PasswordUnchanged", user.Email, string.Join(" ", result.Errors.Select(e => e.Description)));
         return RedirectToPage();
     }
 
@@ -147,7 +147,7 @@ public sealed class UsersModel(
         if (user is null) return NotFound();
         if (await users.IsInRoleAsync(user, Roles.Administrator))
         {
-            Message = $"{user.Email} is an administrator, who moderates and writes already: nothing to change.";
+            Message = Site.Strings.Format("Admin.Users.AdminHasAll", user.Email);
             return RedirectToPage();
         }
         var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
@@ -159,7 +159,7 @@ public sealed class UsersModel(
             await db.SaveChangesAsync();
         }
         Message = result.Succeeded
-            ? $"{user.Email} {(grant ? "is now" : "is no longer")} {(role == Roles.Author ? "an" : "a")} {role}."
+            ? Site.Strings.Format($"Admin.Users.{(grant ? "Granted" : "Revoked")}.{role}", user.Email)
             : string.Join(" ", result.Errors.Select(e => e.Description));
         return RedirectToPage();
     }

@@ -161,14 +161,10 @@ public sealed class CommentReports(
 /// <summary>The words reports are shown and logged with.</summary>
 public static class ReportsText
 {
-    public static string Label(ReportReason reason) => reason switch
-    {
-        ReportReason.Spam => "Spam",
-        ReportReason.Abuse => "Abuse or harassment",
-        ReportReason.Illegal => "Illegal content",
-        _ => "Other",
-    };
+    /// <summary>A reason as the queue shows it, in the moderator's language.</summary>
+    public static string Label(ReportReason reason) => Site.Strings.Get($"Moderation.ReportReason.{(Enum.IsDefined(reason) ? reason : ReportReason.Other)}");
 
+    /// <summary>What a decision did, as the audit log stores it (in English, like every stored entry).</summary>
     public static string Decided(ReportDecision decision) => decision switch
     {
         ReportDecision.Dismiss => "dismissed, the comment kept as it is",

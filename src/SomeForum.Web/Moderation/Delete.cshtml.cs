@@ -17,7 +17,7 @@ public sealed class DeleteModel(ForumDb db, ThreadChanges changes) : ModeratedCo
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         await changes.EraseAsync(id, Actor.Of(User), why: null, ct);
-        TempData["Message"] = $"The comment by {Comment.AuthorName} was deleted permanently.";
+        TempData["Message"] = Site.Strings.Format("Moderation.DeletePage.Deleted", Comment.AuthorName);
         return LocalRedirect(Site.ForumUrls.Queue(Comment.Status));
     }
 }

@@ -8,8 +8,8 @@ namespace SomeForum.Web.Moderation;
 public sealed class EditModel(ForumDb db, ThreadChanges changes) : ModeratedCommentPage(db)
 {
     [BindProperty]
-    [Required(ErrorMessage = "A comment cannot be empty; trash it instead.")]
-    [Display(Name = "Comment")]
+    [Required(ErrorMessage = "Moderation.EditPage.Required")]
+    [Display(Name = "Moderation.EditPage.Label")]
     public string? Text { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -35,6 +35,6 @@ public sealed class EditModel(ForumDb db, ThreadChanges changes) : ModeratedComm
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        return BackToQueue($"Saved your edit of the comment by {Comment.AuthorName}.", Site.ForumUrls.Queue(Comment.Status));
+        return BackToQueue(Site.Strings.Format("Moderation.EditPage.Saved", Comment.AuthorName), Site.ForumUrls.Queue(Comment.Status));
     }
 }

@@ -99,7 +99,7 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes, CommentReports
                 : (BulkAction, Ids);
         if (undo.Count == 0 && (action is null || ids.Count == 0))
         {
-            const string problem = "Choose comments and an action.";
+            var problem = Strings.Get("Moderation.ChooseCommentsAndAction");
             if (AsksForJson) return new JsonResult(new { message = problem }) { StatusCode = StatusCodes.Status400BadRequest };
             QueueNotice.Set(TempData, problem);
             return Redirect(Here);
@@ -158,7 +158,7 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes, CommentReports
                 : (BulkDecision, Ids);
         if (decision is not { } chosen || ids.Count == 0)
         {
-            const string problem = "Choose comments and a decision.";
+            var problem = Strings.Get("Moderation.ChooseCommentsAndDecision");
             if (AsksForJson) return new JsonResult(new { message = problem }) { StatusCode = StatusCodes.Status400BadRequest };
             QueueNotice.Set(TempData, problem);
             return Redirect(Here);
@@ -188,29 +188,21 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes, CommentReports
 
     public static string Decided(ReportDecision decision, IReadOnlyList<ReportResolution> decided)
     {
-        if (decided.Count == 0) return "Nothing changed: those reports were decided already.";
+        if (decided.Count == 0) return Strings.Get("Moderation.Decided.Nothing");
         var reportCount = decided.Sum(d => d.Reports);
-        var reportWords = reportCount == 1 ? "its report" : $"{reportCount} reports";
-        var whose = decided.Count == 1
-            ? $"the comment by {(decided[0].AuthorName.Length == 0 ? "someone" : decided[0].AuthorName)}"
-            : $"{decided.Count} comments";
-        return decision switch
-        {
-            ReportDecision.Dismiss => $"Dismissed {reportWords} on {whose}; kept as it was.",
-            ReportDecision.Approve => $"Approved {whose} and closed {reportWords}.",
-            ReportDecision.Spam => $"Marked {whose} as spam and closed {reportWords}.",
-            _ => $"Moved {whose} to the trash and closed {reportWords}.",
-        };
+        var reportWords = reportCount == 1 ? Strings.Get("Moderation.Decided.ItsReport") : Strings.Format("Moderation.Decided.Reports", reportCount);
+        var known = Enum.IsDefined(decision) ? decision : ReportDecision.Trash;
+        return decided.Count == 1
+            ? Strings.Format($"Moderation.Decided.{known}.One", decided[0].AuthorName.Length == 0 ? Strings.Get("Moderation.Someone") : decided[0].AuthorName, reportWords)
+            : Strings.Format($"Moderation.Decided.{known}.Many", decided.Count, reportWords);
     }
 
     /// <summary>The decisions on a reported comment, most likely first.</summary>
     public static IReadOnlyList<ReportDecision> Decisions => [ReportDecision.Dismiss, ReportDecision.Approve, ReportDecision.Spam, ReportDecision.Trash];
 
-    public static string Label(ReportDecision decision) => decision switch
-    {
-        ReportDecision.Dismiss => "Dismiss reports",
-        _ => decision.ToString(),
-    };
+    public static string Label(ReportDecision decision) => Strings.Get($"Moderation.Decision.{decision}");
+
+    public static string StatusName(CommentStatus status) => Strings.Get($"Moderation.Status.{status}");
 
     /// <summary>The tabs' counts as the queue's script updates them: each status, and the reported view.</summary>
     private async Task<Dictionary<string, int>> CountsForScriptAsync(CancellationToken ct)
@@ -272,11 +264,7 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes, CommentReports
         _ => [ModerationAction.Restore, ModerationAction.Spam],
     };
 
-    public static string Label(ModerationAction action) => action switch
-    {
-        ModerationAction.NotSpam => "Not spam",
-        _ => action.ToString(),
-    };
+    public static string Label(ModerationAction action) => Strings.Get($"Moderation.Action.{action}");
 
     /// <summary>How a button looks: approving (or bringing back) is the usual answer, spam a warning, the rest plain.</summary>
     public static string Tone(ModerationAction action) => action switch
@@ -289,39 +277,26 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes, CommentReports
     /// <summary>What was done, naming whose comments: "Approved the comment by Ann."</summary>
     public static string Done(ModerationAction action, IReadOnlyList<StatusChange> changed)
     {
-        var verb = action switch
-        {
-            ModerationAction.Approve => "Approved",
-            ModerationAction.Unapprove => "Unapproved",
-            ModerationAction.Spam => "Marked as spam",
-            ModerationAction.NotSpam => "Marked as not spam",
-            ModerationAction.Trash => "Moved to the trash",
-            _ => "Restored",
-        };
+        // A sentence per action and number: the verb's place differs between languages.
+        var known = Enum.IsDefined(action) ? action : ModerationAction.Restore;
         return changed.Count switch
         {
-            0 => "Nothing changed: the comment was already so.",
-            1 => $"{verb} the comment by {Name(changed[0])}.",
-            _ => $"{verb} {changed.Count} comments, by {Names(changed)}.",
+            0 => Strings.Get("Moderation.Done.Nothing"),
+            1 => Strings.Format($"Moderation.Done.{known}.One", Name(changed[0])),
+            _ => Strings.Format($"Moderation.Done.{known}.Many", changed.Count, Names(changed)),
         };
     }
 
     public static string Undone(IReadOnlyList<StatusChange> changed) => changed.Count switch
     {
-        0 => "Nothing to undo: the comment has changed since.",
-        1 => $"Undone: the comment by {Name(changed[0])} is {Word(changed[0].After)} again.",
-        _ => $"Undone: {changed.Count} comments, by {Names(changed)}, are as they were.",
+        0 => Strings.Get("Moderation.Undone.Nothing"),
+        1 => Strings.Format("Moderation.Undone.One", Name(changed[0]), Word(changed[0].After)),
+        _ => Strings.Format("Moderation.Undone.Many", changed.Count, Names(changed)),
     };
 
-    public static string Word(CommentStatus status) => status switch
-    {
-        CommentStatus.Pending => "held",
-        CommentStatus.Approved => "published",
-        CommentStatus.Spam => "marked as spam",
-        _ => "in the trash",
-    };
+    public static string Word(CommentStatus status) => Strings.Get($"Moderation.State.{status}");
 
-    private static string Name(StatusChange change) => change.AuthorName.Length == 0 ? "someone" : change.AuthorName;
+    private static string Name(StatusChange change) => change.AuthorName.Length == 0 ? Strings.Get("Moderation.Someone") : change.AuthorName;
 
     private static string Names(IReadOnlyList<StatusChange> changed)
     {
@@ -329,8 +304,8 @@ public sealed class IndexModel(ForumDb db, ThreadChanges changes, CommentReports
         return names.Count switch
         {
             1 => names[0],
-            <= 5 => $"{string.Join(", ", names[..^1])} and {names[^1]}",
-            _ => $"{string.Join(", ", names[..4])} and {names.Count - 4} others",
+            <= 5 => Strings.Format("Moderation.Names.And", string.Join(", ", names[..^1]), names[^1]),
+            _ => Strings.Format("Moderation.Names.Others", string.Join(", ", names[..4]), names.Count - 4),
         };
     }
 }

@@ -1,13 +1,28 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Comments;
 using SomeForum.Web.Data;
 using SomeForum.Web.Rendering;
+using SomeForum.Web.Site;
 
 namespace SomeForum.Web.Moderation;
 
 public sealed record ModerationVerdict(CommentStatus Status, string? Reason)
 {
     public static readonly ModerationVerdict Publish = new(CommentStatus.Approved, null);
+
+    /// <summary>The reason in the moderator's language, for a page that shows it at once (the rules' preview).</summary>
+    public string? ShownReason { get; private init; }
+
+    /// <summary>
+    /// A verdict whose <see cref="Reason"/> is stored with the comment in English whatever the writer's language (stored
+    /// text stays as stored, like the audit log), and shown in the moderator's language where it is not stored.
+    /// </summary>
+    public static ModerationVerdict Because(CommentStatus status, string reasonKey, params object[] values) =>
+        new(status, string.Format(CultureInfo.InvariantCulture, Strings.Get(reasonKey, CultureInfo.InvariantCulture), values))
+        {
+            ShownReason = Strings.Format(reasonKey, values),
+        };
 }
 
 /// <summary>
@@ -48,26 +63,26 @@ public sealed class ModerationRules(ForumDb db, ModerationSettings settings, Mar
         string[] fields = [.. page.Folded, .. new[] { comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.IpAddress, comment.SourceUrl }.Select(ReaderText.Fold)];
         if (FirstWordIn(rules.BlockWords, fields) is { } blocked)
         {
-            return new ModerationVerdict(CommentStatus.Spam, $"Blocklist word “{blocked}”");
+            return ModerationVerdict.Because(CommentStatus.Spam, "Moderation.Rule.Blocklist", blocked);
         }
         if (!rules.Enabled) return ModerationVerdict.Publish;
 
         if (origin is CommentOrigin.Pingback or CommentOrigin.Webmention && rules.HoldMentions)
         {
-            return new ModerationVerdict(CommentStatus.Pending, "Mentions are held for review");
+            return ModerationVerdict.Because(CommentStatus.Pending, "Moderation.Rule.Mentions");
         }
         var links = page.Links;
         if (links >= rules.HoldLinkCount)
         {
-            return new ModerationVerdict(CommentStatus.Pending, $"{links} links (holding at {rules.HoldLinkCount})");
+            return ModerationVerdict.Because(CommentStatus.Pending, "Moderation.Rule.Links", links, rules.HoldLinkCount);
         }
         if (FirstWordIn(rules.HoldWords, fields) is { } held)
         {
-            return new ModerationVerdict(CommentStatus.Pending, $"Moderation word “{held}”");
+            return ModerationVerdict.Because(CommentStatus.Pending, "Moderation.Rule.Word", held);
         }
         if (rules.HoldFirstComment && origin == CommentOrigin.Reader && !await HasApprovedCommentAsync(comment, storedId, ct))
         {
-            return new ModerationVerdict(CommentStatus.Pending, "First comment from this author");
+            return ModerationVerdict.Because(CommentStatus.Pending, "Moderation.Rule.FirstComment");
         }
         return ModerationVerdict.Publish;
     }

@@ -56,7 +56,7 @@ public sealed class PostsModel(ForumDb db, ThreadChanges changes, TimeProvider c
             .SetProperty(p => p.PingbacksOpen, pingbacksOpen)
             .SetProperty(p => p.Version, Guid.NewGuid()), ct), ct);
         if (!changed) return NotFound();
-        Message = "Saved.";
+        Message = Site.Strings.Get("Moderation.Posts.Saved");
         return RedirectToPage();
     }
 
@@ -74,7 +74,7 @@ public sealed class PostsModel(ForumDb db, ThreadChanges changes, TimeProvider c
                 .SetProperty(p => p.PublishedAt, p => p.PublishedAt ?? now)
                 .SetProperty(p => p.ModerationReason, (string?)null)
                 .SetProperty(p => p.Version, Guid.NewGuid()), ct), ct);
-        Message = changed ? "Published." : "That post is not awaiting review, or it changed since you opened this page: look at it again.";
+        Message = Site.Strings.Get(changed ? "Moderation.Posts.Published" : "Moderation.Posts.NotPending");
         return RedirectToPage();
     }
 
@@ -83,7 +83,7 @@ public sealed class PostsModel(ForumDb db, ThreadChanges changes, TimeProvider c
         if (await FindAsync(id, ct) is not { } post) return NotFound();
         if (!MayChangeStatus(post)) return Forbid();
         await changes.TrashPostAsync(id, Actor.Of(User), Note(post, $"{post.Status} → {PostStatus.Trash}"), ct);
-        Message = "Moved to the trash.";
+        Message = Site.Strings.Get("Moderation.Posts.Trashed");
         return RedirectToPage();
     }
 
@@ -93,7 +93,7 @@ public sealed class PostsModel(ForumDb db, ThreadChanges changes, TimeProvider c
         if (await FindAsync(id, ct) is not { } post) return NotFound();
         if (!MayChangeStatus(post)) return Forbid();
         await changes.RestorePostAsync(id, Actor.Of(User), Note(post, $"{post.Status} → {post.StatusBeforeTrash ?? PostStatus.Draft}"), ct);
-        Message = "Restored.";
+        Message = Site.Strings.Get("Moderation.Posts.Restored");
         return RedirectToPage();
     }
 
@@ -103,12 +103,12 @@ public sealed class PostsModel(ForumDb db, ThreadChanges changes, TimeProvider c
         if (!MayChangeStatus(post)) return Forbid();
         if (post.Status != PostStatus.Trash)
         {
-            Message = "Only a post in the trash can be deleted for good.";
+            Message = Site.Strings.Get("Moderation.Posts.OnlyTrash");
             return RedirectToPage();
         }
         var comments = await db.Comments.CountAsync(c => c.PostId == id, ct);
         await changes.DeletePostAsync(id, Actor.Of(User), Note(post, $"deleted for good with its {comments} comments: {post.Status} → deleted"), ct);
-        Message = "Deleted for good.";
+        Message = Site.Strings.Get("Moderation.Posts.Deleted");
         return RedirectToPage();
     }
 }

@@ -8,8 +8,8 @@ namespace SomeForum.Web.Moderation;
 public sealed class ReplyModel(ForumDb db, ThreadChanges changes) : ModeratedCommentPage(db)
 {
     [BindProperty]
-    [Required(ErrorMessage = "Write a reply before posting.")]
-    [Display(Name = "Your reply")]
+    [Required(ErrorMessage = "Moderation.ReplyPage.Required")]
+    [Display(Name = "Moderation.ReplyPage.Label")]
     public string? Text { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -27,8 +27,8 @@ public sealed class ReplyModel(ForumDb db, ThreadChanges changes) : ModeratedCom
             if (result.Comment is { } reply)
             {
                 if (!FromQueue) return LocalRedirect(Site.ForumUrls.Permalink(reply.Id));
-                var approved = Comment.Status == CommentStatus.Pending ? ", and published their comment" : "";
-                return BackToQueue($"Replied to {Comment.AuthorName}{approved}.", Site.ForumUrls.Queue(Comment.Status));
+                var done = Comment.Status == CommentStatus.Pending ? "Moderation.ReplyPage.RepliedApproved" : "Moderation.ReplyPage.Replied";
+                return BackToQueue(Site.Strings.Format(done, Comment.AuthorName), Site.ForumUrls.Queue(Comment.Status));
             }
             ModelState.AddModelError(nameof(Text), result.Rejection!.Message);
         }

@@ -57,7 +57,7 @@ public sealed class RulePreview(ForumDb db, ModerationRules rules, TimeProvider 
             else held++;
             if (first.Count < Shown)
             {
-                first.Add(new(c.Id, c.AuthorName, Excerpt(c.Source), c.PostTitle, c.Status, verdict.Status, verdict.Reason ?? "", c.ReceivedAt));
+                first.Add(new(c.Id, c.AuthorName, Excerpt(c.Source), c.PostTitle, c.Status, verdict.Status, verdict.ShownReason ?? verdict.Reason ?? "", c.ReceivedAt));
             }
         }
         return new(Math.Min(comments.Count, MaxComments), comments.Count > MaxComments, held, spam, first);

@@ -52,7 +52,7 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, RulePrev
         settings.Forget();
         // Every page's form follows the rules (a reader's comment held or not): none may be served as it was.
         await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
-        Message = "The rules are saved and apply from now on.";
+        Message = Site.Strings.Get("Moderation.Rules.Saved");
         return RedirectToPage();
     }
 
@@ -77,36 +77,36 @@ public sealed class RulesModel(ForumDb db, ModerationSettings settings, RulePrev
         settings.Forget();
         // Every page's form follows the rules (a reader's comment held or not): none may be served as it was.
         await Site.ReaderCache.EvictAsync(HttpContext.RequestServices, Site.ReaderCache.AllPages, ct);
-        Message = "The rules are those of the configuration again.";
+        Message = Site.Strings.Get("Moderation.Rules.WasReset");
         return RedirectToPage();
     }
 }
 
 public sealed class RulesInput
 {
-    [Display(Name = "Moderation on (when off, comments publish at once unless a blocklist word marks them spam)")]
+    [Display(Name = "Moderation.Rules.Enabled")]
     public bool Enabled { get; set; }
 
-    [Display(Name = "Hold a comment with this many links or more")]
-    [Range(1, 1000, ErrorMessage = "Choose a number of links from 1 to 1000.")]
+    [Display(Name = "Moderation.Rules.HoldLinkCount")]
+    [Range(1, 1000, ErrorMessage = "Moderation.Rules.LinkRange")]
     public int HoldLinkCount { get; set; }
 
-    [Display(Name = "Hold the first comment of an author with no approved comment yet")]
+    [Display(Name = "Moderation.Rules.HoldFirstComment")]
     public bool HoldFirstComment { get; set; }
 
-    [Display(Name = "Hold pingbacks and webmentions")]
+    [Display(Name = "Moderation.Rules.HoldMentions")]
     public bool HoldMentions { get; set; }
 
-    [Display(Name = "Moderation words (hold), one a line")]
+    [Display(Name = "Moderation.Rules.HoldWords")]
     [StringLength(20_000)]
     public string? HoldWords { get; set; }
 
-    [Display(Name = "Blocklist words (spam), one a line: matched in text, name, email, website and IP")]
+    [Display(Name = "Moderation.Rules.BlockWords")]
     [StringLength(20_000)]
     public string? BlockWords { get; set; }
 
-    [Display(Name = "Hold a published comment once this many readers have reported it (0: never)")]
-    [Range(0, 1000, ErrorMessage = "Choose a number of readers from 0 to 1000.")]
+    [Display(Name = "Moderation.Rules.HoldAfterReports")]
+    [Range(0, 1000, ErrorMessage = "Moderation.Rules.ReportRange")]
     public int HoldAfterReports { get; set; }
 
     public ModerationOptions ToOptions() => new()

@@ -244,22 +244,22 @@ public static class SiteSettingsRules
     public static IEnumerable<(SiteSetting Setting, string Message)> Problems(SiteSettingsView chosen)
     {
         ArgumentNullException.ThrowIfNull(chosen);
-        if (chosen.Title.Length == 0) yield return (SiteSetting.Title, "Give the site a title.");
-        else if (chosen.Title.Length > MaxTitle) yield return (SiteSetting.Title, $"A title can be at most {MaxTitle} characters.");
-        if (chosen.Tagline.Length > MaxTagline) yield return (SiteSetting.Tagline, $"A tagline can be at most {MaxTagline} characters.");
-        if (chosen.FooterText.Length > MaxFooter) yield return (SiteSetting.FooterText, $"The footer can be at most {MaxFooter} characters.");
+        if (chosen.Title.Length == 0) yield return (SiteSetting.Title, Strings.Get("Admin.Settings.Problem.NoTitle"));
+        else if (chosen.Title.Length > MaxTitle) yield return (SiteSetting.Title, Strings.Format("Admin.Settings.Problem.TitleLength", MaxTitle));
+        if (chosen.Tagline.Length > MaxTagline) yield return (SiteSetting.Tagline, Strings.Format("Admin.Settings.Problem.TaglineLength", MaxTagline));
+        if (chosen.FooterText.Length > MaxFooter) yield return (SiteSetting.FooterText, Strings.Format("Admin.Settings.Problem.FooterLength", MaxFooter));
         if (chosen.SiteUrl is { } url && AddressProblem(url) is { } problem) yield return (SiteSetting.SiteUrl, problem);
         if (chosen.CommentPageSize is < 0 or > MaxCommentPageSize)
         {
-            yield return (SiteSetting.CommentPageSize, $"Choose from 0 (every thread on one page) to {MaxCommentPageSize} threads a page.");
+            yield return (SiteSetting.CommentPageSize, Strings.Format("Admin.Settings.Problem.PageSize", MaxCommentPageSize));
         }
         if (chosen.MaxReplyDepth is < 1 or > MaxReplyDepth)
         {
-            yield return (SiteSetting.MaxReplyDepth, $"Choose from 1 (no replies) to {MaxReplyDepth} levels.");
+            yield return (SiteSetting.MaxReplyDepth, Strings.Format("Admin.Settings.Problem.Depth", MaxReplyDepth));
         }
         if (chosen.CloseCommentsAfterDays is < 0 or > MaxCloseDays)
         {
-            yield return (SiteSetting.CloseCommentsAfterDays, $"Choose a number of days from 0 (never) to {MaxCloseDays}.");
+            yield return (SiteSetting.CloseCommentsAfterDays, Strings.Format("Admin.Settings.Problem.CloseDays", MaxCloseDays));
         }
     }
 
@@ -267,13 +267,13 @@ public static class SiteSettingsRules
     public static string? AddressProblem(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (url.Length > MaxSiteUrl) return $"An address can be at most {MaxSiteUrl} characters.";
+        if (url.Length > MaxSiteUrl) return Strings.Format("Admin.Settings.Problem.AddressLength", MaxSiteUrl);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var site) || site.Scheme is not ("http" or "https") || site.Host.Length == 0)
         {
-            return "Give the whole address, beginning with https:// or http:// (e.g. https://forum.example.org).";
+            return Strings.Get("Admin.Settings.Problem.AddressWhole");
         }
-        if (site.UserInfo.Length > 0) return "The address may not carry a user name or password.";
-        if (site.Query.Length > 0 || site.Fragment.Length > 0) return "The address may not have a query (?…) or a fragment (#…).";
+        if (site.UserInfo.Length > 0) return Strings.Get("Admin.Settings.Problem.AddressUser");
+        if (site.Query.Length > 0 || site.Fragment.Length > 0) return Strings.Get("Admin.Settings.Problem.AddressQuery");
         return null;
     }
 }

@@ -45,7 +45,7 @@ public sealed class SiteSettingsTests
         var home = await guest.OpenAsync("/");
         Assert.Equal(("Configured Forum", "As the configuration says"), (SiteTitle(home), Tagline(home)));
         Assert.Equal("Configured Forum", home.Title);
-        Assert.Equal("Powered by SomeForum", home.QuerySelector(".site-footer")?.TextContent.Trim());
+        Assert.Equal("Powered by SomeForum", home.QuerySelector(".site-footer .footer-text")?.TextContent.Trim());
 
         using var admin = await AdminAsync(forum);
         var page = await admin.OpenAsync(Settings);
@@ -83,7 +83,7 @@ public sealed class SiteSettingsTests
             var page = await guest.OpenAsync(url);
             Assert.Equal(("The Reading Room", "Slow talk & long threads"), (SiteTitle(page), Tagline(page)));
             Assert.EndsWith("The Reading Room", page.Title, StringComparison.Ordinal);
-            Assert.Equal("Run by volunteers", page.QuerySelector(".site-footer")?.TextContent.Trim());
+            Assert.Equal("Run by volunteers", page.QuerySelector(".site-footer .footer-text")?.TextContent.Trim());
         }
         Assert.EndsWith("The Reading Room", (await guest.OpenAsync(SeedThread.Url)).Title, StringComparison.Ordinal);
 

@@ -77,6 +77,26 @@ public sealed class ModerationRulesTests
     }
 
     [Fact]
+    public async Task JudgeAsync_AGermanWriter_StoresTheReasonInEnglishAndShowsItInGerman()
+    {
+        var options = Quiet();
+        options.BlockWords = ["casino"];
+        var before = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("de");
+        try
+        {
+            var verdict = await JudgeAsync(options, Guest("casino night"), CommentOrigin.Reader);
+
+            Assert.Equal("Blocklist word “casino”", verdict.Reason);
+            Assert.Equal("Wort der Sperrliste „casino“", verdict.ShownReason);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = before;
+        }
+    }
+
+    [Fact]
     public async Task JudgeAsync_BlankBlockWords_AreIgnored()
     {
         // A blank word is "contained" in every field: were it used, everything would be spam.

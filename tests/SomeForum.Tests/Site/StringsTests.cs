@@ -62,6 +62,39 @@ public sealed partial class StringsTests
     private static HashSet<string> Placeholders(string text) =>
         [.. Placeholder().Matches(text.Replace("{{", "", StringComparison.Ordinal).Replace("}}", "", StringComparison.Ordinal)).Select(m => m.Value)];
 
+    /// <summary>The staff pages name texts by statuses, actions, decisions, kinds, settings and roles.</summary>
+    private static void AddStaffTextsNamedFromValues(SortedSet<string> named)
+    {
+        foreach (var status in Enum.GetValues<SomeForum.Web.Comments.CommentStatus>())
+        {
+            foreach (var form in new[] { "Status", "Count", "State" }) named.Add($"Moderation.{form}.{status}");
+        }
+        foreach (var kind in Enum.GetValues<SomeForum.Web.Comments.CommentKind>()) named.Add($"Moderation.Kind.{kind}");
+        foreach (var action in Enum.GetValues<ModerationAction>())
+        {
+            named.UnionWith([$"Moderation.Action.{action}", $"Moderation.Done.{action}.One", $"Moderation.Done.{action}.Many"]);
+        }
+        foreach (var decision in Enum.GetValues<ReportDecision>())
+        {
+            named.UnionWith([$"Moderation.Decision.{decision}", $"Moderation.Decided.{decision}.One", $"Moderation.Decided.{decision}.Many"]);
+        }
+        foreach (var reason in Enum.GetValues<ReportReason>()) named.Add($"Moderation.ReportReason.{reason}");
+        foreach (var status in Enum.GetValues<SomeForum.Web.Posts.PostStatus>()) named.Add($"Moderation.PostStatus.{status}");
+        foreach (var status in Enum.GetValues<SomeForum.Web.Notifications.MailStatus>()) named.Add($"Admin.Mail.Status.{status}");
+        foreach (var kind in Enum.GetValues<SomeForum.Web.Notifications.MailKind>()) named.Add($"Admin.Mail.KindName.{kind}");
+        foreach (var setting in Enum.GetValues<SiteSetting>()) named.UnionWith([$"Admin.Settings.Label.{setting}", $"Admin.Settings.Reset.{setting}"]);
+        foreach (var role in new[] { SomeForum.Web.Accounts.Roles.Administrator, SomeForum.Web.Accounts.Roles.Moderator, SomeForum.Web.Accounts.Roles.Author })
+        {
+            named.Add($"Admin.Users.Role.{role}");
+        }
+        foreach (var role in new[] { SomeForum.Web.Accounts.Roles.Moderator, SomeForum.Web.Accounts.Roles.Author })
+        {
+            foreach (var form in new[] { "Grant", "Revoke", "Granted", "Revoked" }) named.Add($"Admin.Users.{form}.{role}");
+        }
+        // The rules' reasons, named where a verdict is made (ModerationVerdict.Because).
+        foreach (var rule in new[] { "Blocklist", "Mentions", "Links", "Word", "FirstComment" }) named.Add($"Moderation.Rule.{rule}");
+    }
+
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 
@@ -98,6 +131,7 @@ public sealed partial class StringsTests
         }
         named.Add("SignIn.Throttled.One");
         named.Add("SignIn.Throttled.Other");
+        AddStaffTextsNamedFromValues(named);
 
         Assert.True(named.Count > 100, $"the scan found only {named.Count} texts: is it still reading the pages?");
         var missing = named.Where(k => !Neutral.ContainsKey(k)).ToList();

@@ -16,6 +16,12 @@
   var status = form.getAttribute("data-view") || form.querySelector("input[type=hidden][name=Status]").value;
   form.classList.add("queue-enhanced");
 
+  // The words this script writes, in the page's language, from the form's data- attributes ("{0}" stands for a number).
+  function words(name, number) {
+    var text = form.getAttribute("data-" + name) || "";
+    return number === undefined ? text : text.replace("{0}", number);
+  }
+
   function announce(text) {
     // Emptied first, so that the same words twice are read twice.
     live.textContent = "";
@@ -33,7 +39,7 @@
   function showSelection() {
     var all = boxes();
     var chosen = all.filter(function (box) { return box.checked; }).length;
-    selectedCount.textContent = chosen === 0 ? "" : chosen + " selected";
+    selectedCount.textContent = chosen === 0 ? "" : words("selected", chosen);
     if (selectAll) {
       selectAll.checked = chosen > 0 && chosen === all.length;
       selectAll.indeterminate = chosen > 0 && chosen < all.length;
@@ -67,7 +73,7 @@
     Object.keys(counts).forEach(function (key) {
       var tab = document.querySelector(".status-tabs a[data-status='" + key.charAt(0).toUpperCase() + key.slice(1) + "'] .tab-count");
       if (tab) tab.textContent = counts[key];
-      if (key.toLowerCase() === status.toLowerCase() && countLabel) countLabel.textContent = counts[key] + " " + status.toLowerCase();
+      if (key.toLowerCase() === status.toLowerCase() && countLabel) countLabel.textContent = words("count", counts[key]);
     });
   }
 
@@ -89,7 +95,7 @@
       var undo = document.createElement("button");
       undo.type = "button";
       undo.className = "link-button";
-      undo.textContent = "Undo";
+      undo.textContent = words("undo");
       undo.addEventListener("click", function () { undoChange(change, done, row, undo); });
       done.appendChild(undo);
     }
@@ -106,8 +112,8 @@
       button.disabled = false;
       var back = answer.ok && answer.body.changes && answer.body.changes.some(function (c) { return c.id === change.id; });
       if (!back) {
-        done.firstChild.textContent = (answer.body.message || "Could not undo.") + " ";
-        announce(answer.body.message || "Could not undo.");
+        done.firstChild.textContent = (answer.body.message || words("undo-failed")) + " ";
+        announce(answer.body.message || words("undo-failed"));
         return;
       }
       done.parentNode.removeChild(done);
@@ -120,7 +126,7 @@
       announce(answer.body.message);
     }).catch(function () {
       button.disabled = false;
-      announce("Could not undo: the server did not answer. Try again.");
+      announce(words("no-answer"));
     });
   }
 
@@ -210,13 +216,13 @@
     var more = document.createElement("button");
     more.type = "button";
     more.className = "link-button queued-more";
-    more.textContent = "Show all";
+    more.textContent = words("show-all");
     more.setAttribute("aria-expanded", "false");
     more.setAttribute("aria-controls", text.id);
     more.addEventListener("click", function () {
       var open = row.classList.toggle("expanded");
       more.setAttribute("aria-expanded", open ? "true" : "false");
-      more.textContent = open ? "Show less" : "Show all";
+      more.textContent = words(open ? "show-less" : "show-all");
     });
     row.insertBefore(more, row.querySelector(".queued-actions"));
   });
@@ -265,15 +271,15 @@
     if (target) focusRow(target);
   }
 
-  function act(kind, label) {
+  function act(kind) {
     var row = current();
     if (!row || !row.matches("li.queued")) {
-      announce("Choose a comment first: j and k move between them.");
+      announce(words("choose-first"));
       return;
     }
     var button = row.querySelector(".queued-actions button[value^='" + kind + ":']");
     if (!button) {
-      announce("This comment has no " + label + " here.");
+      announce(words("no-" + kind.toLowerCase()));
       return;
     }
     byKeyboard = true;
@@ -295,13 +301,13 @@
     else if (event.shiftKey) return;
     else if (key === "j" || (key === "ArrowDown" && inQueue)) move(1);
     else if (key === "k" || (key === "ArrowUp" && inQueue)) move(-1);
-    else if (key === "a") act("Approve", "approve");
-    else if (key === "s") act("Spam", "spam");
-    else if (key === "t") act("Trash", "trash");
-    else if (key === "d") act("Dismiss", "dismiss");
+    else if (key === "a") act("Approve");
+    else if (key === "s") act("Spam");
+    else if (key === "t") act("Trash");
+    else if (key === "d") act("Dismiss");
     else if (key === "u") {
       if (lastUndo && document.body.contains(lastUndo) && !lastUndo.disabled) lastUndo.click();
-      else announce("Nothing to undo.");
+      else announce(words("nothing-to-undo"));
     } else return;
     event.preventDefault();
   });
