@@ -16,7 +16,7 @@ public sealed class GermanReaderTests(ModeratedForum forum)
         await reader.GotoAsync(BrowserForum.SeedPostPath);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
         // The forum is shared with other stories that publish comments: the count is whatever it is by now.
-        await Expect(page.Locator("#comments-title")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d.]+ Antworten auf „SoMe, So Far, So What\?“$"));
+        await Expect(page.Locator("#comments-title")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d.]+ Antworten auf „"));
         await Expect(page.Locator("#reply-title")).ToContainTextAsync("Schreiben Sie einen Kommentar");
 
         // The script moves the form under the comment and names its author in German.
