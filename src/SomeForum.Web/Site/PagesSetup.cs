@@ -38,7 +38,24 @@ public static class PagesSetup
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
         })
         // A validation attribute's ErrorMessage is a key of the one resource file (Site/Strings.resx).
-        .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)));
+        .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Strings)))
+        // MVC's own words for a value it cannot bind (letters in a number field), in the reader's language; shown at
+        // the field, so they do not name it (MVC's would name the property, "CommentPageSize").
+        .AddMvcOptions(options =>
+        {
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => Strings.Format("Binding.NotValid", value));
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => Strings.Format("Binding.NotValid", value));
+            messages.SetValueIsInvalidAccessor(value => Strings.Format("Binding.NotValid", value));
+            messages.SetValueMustNotBeNullAccessor(value => Strings.Format("Binding.NotValid", value));
+            messages.SetUnknownValueIsInvalidAccessor(_ => Strings.Get("Binding.Invalid"));
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => Strings.Get("Binding.Invalid"));
+            messages.SetValueMustBeANumberAccessor(_ => Strings.Get("Binding.Number"));
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => Strings.Get("Binding.Number"));
+            messages.SetMissingBindRequiredValueAccessor(_ => Strings.Get("Binding.Required"));
+            messages.SetMissingKeyOrValueAccessor(() => Strings.Get("Binding.Required"));
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => Strings.Get("Binding.Required"));
+        });
         // Curly quotes, dashes and emoji go out as themselves; only what HTML gives meaning to is encoded.
         builder.Services.Configure<WebEncoderOptions>(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

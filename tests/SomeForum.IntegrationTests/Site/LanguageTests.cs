@@ -219,6 +219,23 @@ public sealed class LanguageTests
         }
     }
 
+    /// <summary>MVC's own message for a value it cannot bind (letters in a number field), at the field, in each language.</summary>
+    [Fact]
+    public async Task LettersInANumberFieldAreToldInTheReadersLanguage()
+    {
+        using var forum = new ForumFactory();
+        const string email = "binding-admin@example.org";
+        await forum.CreateUserAsync(email, SomeForum.Web.Accounts.Roles.Administrator);
+        foreach (var (language, expected) in new[] { ((string?)null, "“zehn” is not a valid value here."), (German, "„zehn“ ist hier kein gültiger Wert.") })
+        {
+            using var admin = Reader(forum, language);
+            await admin.SignInAsync(email, ForumFactory.UserPassword);
+            var refused = await admin.SubmitAsync("/admin/settings", "form.settings-form", [new("Input.CommentPageSize", "zehn")]);
+            Assert.True((int)refused.Status is >= 400 and < 500, $"letters in a number field answered {(int)refused.Status}");
+            Assert.Equal(expected, refused.Document.QuerySelector("[data-valmsg-for='Input.CommentPageSize']")?.TextContent.Trim());
+        }
+    }
+
     /// <summary>The forgotten-password page with mail on: its form, and the answer to a request.</summary>
     [Fact]
     public async Task TheForgottenPasswordFormAndItsAnswerHaveNoEnglishLeftInGerman()
