@@ -40,16 +40,8 @@ public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInMana
     }
 }
 
-public sealed class ChangePasswordInput
+public sealed class ChangePasswordInput : NewPasswordInput
 {
     [Display(Name = "Password.Current"), Required(ErrorMessage = "Valid.CurrentPasswordRequired"), DataType(DataType.Password)]
     public string? CurrentPassword { get; set; }
-
-    [Display(Name = "Password.New"), Required(ErrorMessage = "Valid.NewPasswordRequired"), DataType(DataType.Password)]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "Valid.PasswordLength")]
-    public string? NewPassword { get; set; }
-
-    [Display(Name = "Password.NewAgain"), DataType(DataType.Password)]
-    [Compare(nameof(NewPassword), ErrorMessage = "Valid.PasswordsDiffer")]
-    public string? ConfirmPassword { get; set; }
 }

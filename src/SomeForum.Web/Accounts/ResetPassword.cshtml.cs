@@ -18,7 +18,7 @@ public sealed class ResetPasswordModel(UserManager<ForumUser> users, SignInManag
     public string? Token { get; set; }
 
     [BindProperty]
-    public ResetPasswordInput Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     public bool Done { get; private set; }
     public bool Invalid { get; private set; }
@@ -61,15 +61,4 @@ public sealed class ResetPasswordModel(UserManager<ForumUser> users, SignInManag
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
-}
-
-public sealed class ResetPasswordInput
-{
-    [Display(Name = "Password.New"), Required(ErrorMessage = "Valid.NewPasswordRequired"), DataType(DataType.Password)]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "Valid.PasswordLength")]
-    public string? NewPassword { get; set; }
-
-    [Display(Name = "Password.NewAgain"), DataType(DataType.Password)]
-    [Compare(nameof(NewPassword), ErrorMessage = "Valid.PasswordsDiffer")]
-    public string? ConfirmPassword { get; set; }
 }

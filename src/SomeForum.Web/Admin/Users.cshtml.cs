@@ -126,9 +126,8 @@ public sealed class UsersModel(
             Message = Site.Strings.Format(sent ? "Admin.Users.LinkSent" : "Admin.Users.LinkNotSent", user.Email);
             return RedirectToPage();
         }
-        var result = string.IsNullOrEmpty(password) || password.Length < AdminOptions.PasswordLength
-            ? IdentityResult.Failed(new IdentityError { Description = Site.Strings.Format("Admin.Users.PasswordLength", AdminOptions.PasswordLength) })
-            : await resets.SetByAdministratorAsync(user, password);
+        // Identity's own rule judges the length, in the administrator's language (ForumIdentityErrors).
+        var result = await resets.SetByAdministratorAsync(user, password ?? "");
         if (result.Succeeded)
         {
             Moderation.AuditLog.Add(db, User, now, "Set password", null, user.Email);

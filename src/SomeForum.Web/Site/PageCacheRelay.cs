@@ -60,18 +60,7 @@ public sealed class PageCacheRelay : IAsyncDisposable
     /// <summary>Tells every other instance to evict these tags. A failure is logged, never thrown: the change is made.</summary>
     public async Task PublishAsync(IReadOnlyCollection<string> tags)
     {
-        try
-        {
-            // Not cancelled by a reader who leaves: the change is committed and the others must hear of it.
-            await using var notify = senders.CreateCommand("SELECT pg_notify($1, $2)");
-            notify.Parameters.Add(new NpgsqlParameter { Value = Channel });
-            notify.Parameters.Add(new NpgsqlParameter { Value = Payload(InstanceId, tags) });
-            await notify.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
-        {
-            logger.NotSent(e, string.Join(',', tags));
-        }
+        if (await NotifyAsync(Payload(InstanceId, tags)) is { } failure) logger.NotSent(failure, string.Join(',', tags));
     }
 
     /// <summary>
@@ -80,16 +69,24 @@ public sealed class PageCacheRelay : IAsyncDisposable
     /// </summary>
     public async Task PublishCommentAsync(long postId, long commentId)
     {
+        if (await NotifyAsync(PublishedPayload(InstanceId, postId, commentId)) is { } failure) logger.PublishedNotSent(failure, postId, commentId);
+    }
+
+    /// <summary>Sends one notice on the channel; the failure, if it was not sent.</summary>
+    private async Task<Exception?> NotifyAsync(string payload)
+    {
         try
         {
+            // Not cancelled by a reader who leaves: the change is committed and the others must hear of it.
             await using var notify = senders.CreateCommand("SELECT pg_notify($1, $2)");
             notify.Parameters.Add(new NpgsqlParameter { Value = Channel });
-            notify.Parameters.Add(new NpgsqlParameter { Value = PublishedPayload(InstanceId, postId, commentId) });
+            notify.Parameters.Add(new NpgsqlParameter { Value = payload });
             await notify.ExecuteNonQueryAsync(CancellationToken.None);
+            return null;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            logger.PublishedNotSent(e, postId, commentId);
+            return e;
         }
     }
 

@@ -59,7 +59,7 @@
     }
     link.href = href;
     // The page's words ("{0} new comments — show them"), in the reader's language.
-    var words = script.getAttribute(count === 1 ? "data-one" : "data-other") || "{0} new comments \u2014 show them";
+    var words = script.getAttribute(count === 1 ? "data-one" : "data-other");
     link.textContent = words.replace("{0}", count.toLocaleString(document.documentElement.lang || undefined));
   }
 })();
