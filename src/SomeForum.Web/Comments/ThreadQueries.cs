@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SomeForum.Web.Data;
 
@@ -8,7 +9,20 @@ namespace SomeForum.Web.Comments;
 #pragma warning disable CA1309
 
 /// <summary>One page of a post's thread: whole top-level threads, with the count of all published comments.</summary>
-public sealed record ThreadPage(IReadOnlyList<CommentNode> Threads, int Page, int PageCount, int CommentCount);
+public sealed record ThreadPage(IReadOnlyList<CommentNode> Threads, int Page, int PageCount, int CommentCount)
+{
+    /// <summary>
+    /// Every comment on one page (<c>Comments:PageSize=0</c>): the threads are read, built and written one at a time
+    /// while the page is sent (<see cref="ThreadHtml"/>), and <see cref="Threads"/> is empty.
+    /// </summary>
+    public IAsyncEnumerable<CommentNode>? Streamed { get; init; }
+
+    /// <summary>The top-level threads the page shows.</summary>
+    public int ThreadsShown { get; init; } = Threads.Count;
+
+    /// <summary>The latest received time of the comments the page shows (<see cref="NewSince"/>).</summary>
+    public long? LatestReceived { get; init; } = NewSince.Latest(Threads);
+}
 
 /// <summary>
 /// The reader's queries over a thread. A page is a run of whole top-level threads; because thread
@@ -18,21 +32,35 @@ public sealed record ThreadPage(IReadOnlyList<CommentNode> Threads, int Page, in
 /// </summary>
 public static class ThreadQueries
 {
-    /// <summary>Loads the page of threads that a reader asked for, clamped to the pages there are.</summary>
+    /// <summary>
+    /// Loads the page of threads that a reader asked for, clamped to the pages there are. With every comment on one
+    /// page in the order they were written, the threads are read while the page is sent (<see cref="ThreadPage.Streamed"/>),
+    /// unless <paramref name="everyNodeAtHand"/>: the page marks what is new before the thread, so it needs all of it first.
+    /// </summary>
     public static async Task<ThreadPage> LoadThreadPageAsync(
-        this ForumDb db, ThreadFigures post, int? requestedPage, CommentOptions options, IReadOnlyCollection<long> ownPending, CancellationToken ct)
+        this ForumDb db, ThreadFigures post, int? requestedPage, CommentOptions options, IReadOnlyCollection<long> ownPending, CancellationToken ct,
+        bool everyNodeAtHand = false)
     {
         ArgumentNullException.ThrowIfNull(post);
         var postId = post.PostId;
         var thread = db.Comments.Where(c => c.PostId == postId);
+        var ownRoots = await OwnUnshownRootsAsync(db, postId, ownPending, ct);
 
+        if (options.PageSize == 0 && options.Order == CommentOrder.OldestFirst && !everyNodeAtHand)
+        {
+            return new ThreadPage([], 1, 1, post.CommentCount)
+            {
+                Streamed = OneThreadAtATime(ForReaders(db, thread, ownPending), ct),
+                ThreadsShown = post.ThreadCount + ownRoots.Count,
+                LatestReceived = await VisibleTo(thread, ownPending).MaxAsync(c => c.CreatedAt, ct) is { } latest ? NewSince.Stamp(latest) : null,
+            };
+        }
         if (options.PageSize == 0)
         {
             var all = await ForReaders(db, thread, ownPending).ToListAsync(ct);
             return new ThreadPage(CommentTree.Build(all, 0, options.Order), 1, 1, post.CommentCount);
         }
 
-        var ownRoots = await OwnUnshownRootsAsync(db, postId, ownPending, ct);
         var roots = ShownRoots(db, postId, ownRoots);
         var pageCount = Math.Max(1, (post.ThreadCount + ownRoots.Count + options.PageSize - 1) / options.PageSize);
         var page = Math.Clamp(requestedPage ?? 1, 1, pageCount);
@@ -112,6 +140,37 @@ public static class ThreadQueries
         }
         return shownBefore / options.PageSize + 1;
     }
+
+    /// <summary>
+    /// The rows in thread order, built into trees a top-level thread at a time (a thread's rows are one run of paths,
+    /// and the comment a reply names is in its own thread): one thread in memory, not the post's. Published top-level
+    /// entries are numbered on from one thread to the next, as <see cref="CommentTree.Build"/> numbers them.
+    /// </summary>
+    private static async IAsyncEnumerable<CommentNode> OneThreadAtATime(IQueryable<CommentRow> rows, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var run = new List<CommentRow>();
+        var number = 0;
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (row.Depth == 0 && run.Count > 0)
+            {
+                foreach (var node in CommentTree.Build(run, number))
+                {
+                    number = node.Number ?? number;
+                    yield return node;
+                }
+                run.Clear();
+            }
+            run.Add(row);
+        }
+        foreach (var node in CommentTree.Build(run, number)) yield return node;
+    }
+
+    /// <summary>The comments a reader sees: published ones, and their own held ones (as <see cref="ForReaders"/> shows them).</summary>
+    private static IQueryable<Comment> VisibleTo(IQueryable<Comment> comments, IReadOnlyCollection<long> ownPending) =>
+        ownPending.Count == 0
+            ? comments.Where(c => c.Status == CommentStatus.Approved)
+            : comments.Where(c => c.Status == CommentStatus.Approved || (c.Status == CommentStatus.Pending && ownPending.Contains(c.Id)));
 
     /// <summary>Top-level entries a reader sees: with something published in their thread, or one of the reader's own held comments.</summary>
     private static IQueryable<Comment> ShownRoots(ForumDb db, long postId, IReadOnlyCollection<long> ownRoots) =>

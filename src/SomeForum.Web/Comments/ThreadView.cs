@@ -26,9 +26,9 @@ public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply, str
 
     /// <summary>
     /// The latest received time of the comments the page shows: what the reader has now seen, as new-since.js keeps
-    /// it; the no-script reader keeps a link with it. From the page itself, so making a page asks nothing more.
+    /// it; the no-script reader keeps a link with it. From the page's own rows, or one query when they are streamed.
     /// </summary>
-    public long? LatestReceived => NewSince.Latest(Page.Threads);
+    public long? LatestReceived => Page.LatestReceived;
 
     public bool IsNew(CommentRow comment) => NewSince.IsNew(comment, Since);
 
@@ -36,9 +36,6 @@ public sealed record ThreadView(string Slug, ThreadPage Page, bool CanReply, str
 
     public int NewCount => NewSince.CountNew(Page.Threads, Since);
 }
-
-/// <summary>Comments of the thread (with their replies), and the page they are on.</summary>
-public sealed record CommentItems(IReadOnlyList<CommentNode> Nodes, ThreadView Thread);
 
 /// <summary>The "Leave a Reply" form: where it posts, what it answers, what the reader typed, a preview.</summary>
 public sealed record CommentFormView(

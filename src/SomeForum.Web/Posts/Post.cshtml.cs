@@ -62,7 +62,8 @@ public sealed class PostModel(ForumDb db, CommentFormHandler comments, GuestLink
     {
         Post = post;
         var options = ReaderOrder.For(HttpContext, await comments.OptionsAsync(ct));
-        var threadPage = await db.LoadThreadPageAsync(post.Figures, commentPage, options, comments.OwnPending(HttpContext), ct);
+        var threadPage = await db.LoadThreadPageAsync(post.Figures, commentPage, options, comments.OwnPending(HttpContext), ct,
+            everyNodeAtHand: since is not null);
         var open = await comments.TakesCommentsAsync(post, ct);
         // A page kept for readers must not offer the form past the moment comments close.
         if (open && await comments.ClosesAtAsync(post, ct) is { } closesAt) Site.ReaderCache.ExpireBy(HttpContext, closesAt);
