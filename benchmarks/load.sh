@@ -36,6 +36,11 @@
 #   bash benchmarks/load.sh                 # about 6 minutes
 #   DURATION=30s WARMUP=10s bash benchmarks/load.sh
 #   DURATION=5s IMPORT_LARGE=0 bash benchmarks/load.sh
+#   PROFILE=/tmp/profiles bash benchmarks/load.sh
+# PROFILE=DIR: where the time goes. Every measured run is also sampled by perf (499 Hz, call graphs; the servers run
+# with the JIT's perf map), and DIR/ROW.txt gets the samples by thread and library (JIT-compiled .NET code, the
+# runtime and its GC, SQLite, the kernel) and the 40 hottest functions. perf costs the server a few percent: take
+# the table from a run without it.
 # The table goes to stdout, progress to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +61,7 @@ need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
 [ -x /usr/bin/time ] || need+=(time)
+[ -z "${PROFILE:-}" ] || command -v perf >/dev/null || need+=(linux-perf)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get -o DPkg::Lock::Timeout=600 update -qq
   apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${need[@]}" >/dev/null
@@ -109,8 +115,11 @@ declare -A started
 start_app() {
   local name=$1; shift
   local t0; t0=$(date +%s%N)
+  # With PROFILE, the JIT writes its perf map, and code lives at one address (not double-mapped), so perf names .NET methods.
+  local profiled=()
+  [ -z "${PROFILE:-}" ] || profiled=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
   (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Forum="Data Source=$db" \
-    Logging__LogLevel__Default=Warning Admin__Email="$admin_email" Admin__Password="$admin_password" "$@" \
+    Logging__LogLevel__Default=Warning Admin__Email="$admin_email" Admin__Password="$admin_password" "${profiled[@]}" "$@" \
     dotnet SomeForum.Web.dll --urls "$base") >"$work/app-$name.log" 2>&1 &
   app=$! app_log="$work/app-$name.log"
   for _ in $(seq 1 1500); do
@@ -157,10 +166,16 @@ measure() {
   [ -z "$after_warmup" ] || $after_warmup
   (while :; do awk '/VmRSS/ {print $2}' "/proc/$app/status" 2>/dev/null; sleep 0.1; done) >"$work/rss" &
   sampler=$!
+  local profiler=''
+  if [ -n "${PROFILE:-}" ]; then
+    perf record -F 499 -g -p "$app" -o "$work/$key.perf" -- sleep "$duration" >/dev/null 2>&1 &
+    profiler=$!
+  fi
   local before; before=$(cpu)
   local out; out=$(wrk "${opts[@]}" -d"$duration" --latency "$base$path" "${args[@]}")
   local after; after=$(cpu)
   kill "$sampler"; wait "$sampler" 2>/dev/null || true; sampler=''
+  [ -z "$profiler" ] || wait "$profiler" || say "$key: perf failed"
   requests[$key]=$(echo "$out" | awk '/requests in/ {print $1}')
   seconds[$key]=$(echo "$out" | awk '/requests in/ {sub(/s,$/, "", $4); print $4}')
   rps[$key]=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
@@ -175,6 +190,23 @@ measure() {
     say "$key: no request completed in $duration"
   fi
   say "$key: ${rps[$key]} req/s, p50 ${p50[$key]} ms, p99 ${p99[$key]} ms, ${per[$key]} ms CPU/request, ${rss[$key]} MB${statuses[$key]:+, ${statuses[$key]}}"
+  [ -z "$profiler" ] || profile_report "$key" "$path"
+}
+
+# profile_report KEY PATH: the perf samples of a measured run, summed by thread and library, and its hottest functions.
+profile_report() {
+  local data="$work/$1.perf"
+  mkdir -p "$PROFILE"
+  {
+    echo "# $1: $2, ${per[$1]} ms of server CPU a request with perf sampling"
+    echo
+    echo "## samples by thread and library ([JIT] is JIT-compiled .NET code; libcoreclr the runtime and its GC)"
+    perf report -i "$data" --no-children --sort comm,dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -20
+    echo
+    echo "## the 40 hottest functions, their own samples"
+    perf report -i "$data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40 | cut -c1-220
+  } >"$PROFILE/$1.txt"
+  rm -f "$data"
 }
 
 # warm PATH [wrk options...] [-- script args...]: a ROUND of an instance's every URL right after its start, before

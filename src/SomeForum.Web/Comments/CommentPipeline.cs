@@ -74,7 +74,7 @@ public sealed class CommentPipeline(
             await db.LockPostForWritingAsync(submission.PostId, ct);
             var post = await db.Posts.AsNoTracking()
                 .Where(p => p.Id == submission.PostId && p.Status == PostStatus.Published)
-                .Select(p => new { p.CommentsOpen, p.PingbacksOpen, p.PublishedAt })
+                .Select(p => new { p.CommentsOpen, p.PingbacksOpen, p.PublishedAt, p.TopLevelCount })
                 .SingleOrDefaultAsync(ct);
             if (post is null) return CommentResult.Refused(CommentProblem.PostNotFound, Strings.Get("Refused.NoSuchPost"));
             var closedByAge = fromOutside && (await siteSettings.CurrentAsync(ct)).ClosedByAge(post.PublishedAt, clock.GetUtcNow().UtcDateTime);
@@ -149,8 +149,9 @@ public sealed class CommentPipeline(
             db.Comments.Add(comment);
             await db.SaveChangesAsync(ct);
             comment.ThreadPath = ThreadPath.Of(place.ParentPath, comment.Id);
+            ThreadCounts.NumberNew(comment, post.TopLevelCount);
             await db.SaveChangesAsync(ct);
-            await ThreadCounts.ApplyAsync(db, comment, null, comment.Status, ct);
+            await ThreadCounts.ApplyNewAsync(db, comment, ct);
             writes.Announce(new ThreadChanged(comment.PostId, comment.Id, ThreadChangeKind.Added, null, comment.Status));
             await scope.CommitAsync(ct);
             return CommentResult.Stored(comment);

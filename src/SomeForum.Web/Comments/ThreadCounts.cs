@@ -14,6 +14,34 @@ namespace SomeForum.Web.Comments;
 /// </summary>
 internal static class ThreadCounts
 {
+    /// <summary>
+    /// A new comment's own figures, set before its path is saved so they go in with it. A new comment is the last of
+    /// its post (the highest id, so the last thread path): published at the top level, it is a thread of one, its
+    /// number follows the post's last (<paramref name="postTopLevelCount"/>, read with the post locked), and no number
+    /// after it moves. <see cref="ApplyNewAsync"/> then keeps the rest.
+    /// </summary>
+    public static void NumberNew(Comment comment, int postTopLevelCount)
+    {
+        if (comment.Status != CommentStatus.Approved || comment.Depth != 0) return;
+        comment.ThreadPublishedCount = 1;
+        comment.Number = postTopLevelCount + 1;
+    }
+
+    /// <summary>The post's figures, and a reply's thread's, after a new comment (<see cref="NumberNew"/>) is saved.</summary>
+    public static async Task ApplyNewAsync(ForumDb db, Comment comment, CancellationToken ct)
+    {
+        if (comment.Status != CommentStatus.Approved) return;
+        if (comment.Depth > 0)
+        {
+            await ApplyAsync(db, comment, null, comment.Status, ct);
+            return;
+        }
+        await db.Posts.Where(p => p.Id == comment.PostId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.CommentCount, p => p.CommentCount + 1)
+            .SetProperty(p => p.TopLevelCount, p => p.TopLevelCount + 1)
+            .SetProperty(p => p.ThreadCount, p => p.ThreadCount + 1), ct);
+    }
+
     public static async Task ApplyAsync(ForumDb db, Comment comment, CommentStatus? before, CommentStatus? after, CancellationToken ct)
     {
         var wasPublished = before == CommentStatus.Approved;
