@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
@@ -66,10 +67,13 @@ public static class SearchQueries
             await using var interrupt = db.Database.GetDbConnection() is SqliteConnection { Handle: { } handle }
                 ? limit.Token.Register(() => raw.sqlite3_interrupt(handle))
                 : default;
+            var running = Stopwatch.StartNew();
             limit.CancelAfter(timeout);
             var hits = await db.Database.SqlQueryRaw<SearchHit>(sql, words, take, skip).ToListAsync(limit.Token);
-            // The cancel can cross the answer on the way (PostgreSQL finishing as it arrives): over its time is over its
-            // time, whichever came first, so the reader is told the same either way.
+            // The cancel can cross the answer on the way (PostgreSQL finishing as it arrives), or come late (its timer
+            // waits for a free thread on a busy machine): over its time is over its time, whichever came first, so the
+            // reader is told the same either way.
+            if (running.Elapsed > timeout) limit.Cancel();
             limit.Token.ThrowIfCancellationRequested();
             return hits;
         }

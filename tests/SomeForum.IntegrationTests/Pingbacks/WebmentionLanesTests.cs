@@ -49,6 +49,9 @@ public sealed class WebmentionLanesTests(ITestOutputHelper output)
             using var queued = await client.SendWebmentionAsync(stall.ToString(), Pinger.Target());
             Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
         }
+        // The genuine mention comes while the stalled host holds its lane (sent any sooner, a loaded machine can verify
+        // it before the first stalled fetch has reached the source, and the test shows nothing).
+        await StalledFetchStartedAsync(() => Volatile.Read(ref inFlight) > 0);
         var clock = Stopwatch.StartNew();
         using (var queued = await client.SendWebmentionAsync(good.ToString(), Pinger.Target()))
         {
@@ -120,6 +123,16 @@ public sealed class WebmentionLanesTests(ITestOutputHelper output)
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private static async Task StalledFetchStartedAsync(Func<bool> started)
+    {
+        var waiting = Stopwatch.StartNew();
+        while (!started())
+        {
+            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(30), "no stalled source was fetched within 30 s of being queued");
+            await Task.Delay(20);
         }
     }
 
