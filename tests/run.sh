@@ -124,5 +124,11 @@ if [ "$total" -eq 0 ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+# The failed tests by name, last before the totals: a CI that keeps only the end of the output still says which.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -E 's/.* testName="([^"]*)".*/\1/' |
+    while read -r name; do echo "FAILED in $(basename "$trx" .trx): $name"; done
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
