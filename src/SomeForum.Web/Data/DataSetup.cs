@@ -63,8 +63,9 @@ public static class DataSetup
                 break;
             default:
                 var connectionString = SqliteConnectionString(configured, builder.Environment.ContentRootPath);
+                var modes = new SqliteConnectionModes(SqliteOptions.From(builder.Configuration));
                 builder.Services.AddDbContextPool<ForumDb, SqliteForumDb>((services, options) =>
-                    options.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<StorageRefusalInterceptor>()));
+                    options.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<StorageRefusalInterceptor>(), modes));
                 builder.Services.AddSingleton<WritersInTurn>();
                 break;
         }

@@ -39,6 +39,43 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryConnectionCommitsWithoutAFlushPerCommitUnlessTheOwnerAsksForOneAndReadsThroughAMemoryMapIfAsked()
+    {
+        _ = factory.Server;
+        // synchronous: 1 is NORMAL, 2 is FULL.
+        Assert.Equal((1L, 0L), await factory.WithDbAsync(ConnectionModesAsync));
+
+        using var chosen = new ForumFactory().With("Database:Provider", "Sqlite")
+            .With("Database:Sqlite:Synchronous", "Full").With("Database:Sqlite:MemoryMapBytes", "67108864");
+        Assert.Equal((2L, 64L * 1024 * 1024), await chosen.WithDbAsync(ConnectionModesAsync));
+    }
+
+    [Theory]
+    [InlineData("Synchronous", "Off")]
+    [InlineData("Synchronous", "7")]
+    [InlineData("MemoryMapBytes", "-1")]
+    public void AWrongSqliteModeStopsTheAppFromStartingAndSaysWhich(string setting, string value)
+    {
+        using var wrong = new ForumFactory().With("Database:Provider", "Sqlite").With($"Database:Sqlite:{setting}", value);
+        var error = Assert.ThrowsAny<Exception>(() => wrong.Server);
+        Assert.Contains($"Database:Sqlite:{setting}", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(long Synchronous, long MemoryMap)> ConnectionModesAsync(ForumDb db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            return (Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync()),
+                Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA mmap_size").ToListAsync()));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
     public void TheDefaultDatabaseLivesInAppDataUnderTheContentRoot()
     {
         var root = Path.Combine(Path.GetTempPath(), $"someforum-root-{Guid.NewGuid():N}");
