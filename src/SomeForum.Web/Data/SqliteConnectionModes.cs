@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using SQLitePCL;
 
 namespace SomeForum.Web.Data;
 
@@ -49,7 +48,7 @@ public sealed class SqliteOptions
 internal sealed class SqliteConnectionModes(SqliteOptions options) : DbConnectionInterceptor
 {
     private static readonly object Set = new();
-    private readonly ConditionalWeakTable<sqlite3, object> done = [];
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> done = [];
     private readonly string pragmas = $"PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA mmap_size = {options.MemoryMapBytes};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -62,9 +61,12 @@ internal sealed class SqliteConnectionModes(SqliteOptions options) : DbConnectio
 
     private void Apply(DbConnection connection)
     {
-        if (connection is not SqliteConnection { Handle: { } handle } || done.TryGetValue(handle, out _)) return;
-        var result = raw.sqlite3_exec(handle, pragmas);
-        if (result != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(result, handle);
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite || done.TryGetValue(handle, out _)) return;
+        // Through a command, not sqlite3_exec: reading the schema first, a pragma can find the database busy (another
+        // connection checkpointing), and the command waits and tries again as every query does.
+        using var command = sqlite.CreateCommand();
+        command.CommandText = pragmas;
+        command.ExecuteNonQuery();
         done.AddOrUpdate(handle, Set);
     }
 }
