@@ -197,14 +197,15 @@ measure() {
 profile_report() {
   local data="$work/$1.perf"
   mkdir -p "$PROFILE"
+  # head ends perf report early (SIGPIPE), which pipefail would take for a failure of the whole script.
   {
     echo "# $1: $2, ${per[$1]} ms of server CPU a request with perf sampling"
     echo
     echo "## samples by thread and library ([JIT] is JIT-compiled .NET code; libcoreclr the runtime and its GC)"
-    perf report -i "$data" --no-children --sort comm,dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -20
+    perf report -i "$data" --no-children --sort comm,dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -20 || true
     echo
     echo "## the 40 hottest functions, their own samples"
-    perf report -i "$data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40 | cut -c1-220
+    perf report -i "$data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40 | cut -c1-220 || true
   } >"$PROFILE/$1.txt"
   rm -f "$data"
 }

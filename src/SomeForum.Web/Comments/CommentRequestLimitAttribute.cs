@@ -21,7 +21,7 @@ public sealed class CommentRequestLimitAttribute : Attribute, IAsyncAuthorizatio
         var http = context.HttpContext;
         if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) return;
 
-        var limit = http.RequestServices.GetRequiredService<IOptionsSnapshot<CommentOptions>>().Value.MaxRequestBytes;
+        var limit = http.RequestServices.GetRequiredService<IOptionsMonitor<CommentOptions>>().CurrentValue.MaxRequestBytes;
         if (http.Request.ContentLength is { } length)
         {
             // The server lets no more through than the length the client gave.

@@ -14,14 +14,14 @@ namespace SomeForum.Web.Comments;
 [CommentRequestLimit]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class EditModel(
-    ForumDb db, GuestLinks links, ThreadChanges changes, CommenterCookies cookies, IOptionsSnapshot<CommentOptions> options, Site.SiteSettings settings) : PageModel
+    ForumDb db, GuestLinks links, ThreadChanges changes, CommenterCookies cookies, IOptionsMonitor<CommentOptions> options, Site.SiteSettings settings) : PageModel
 {
     public GuestComment Comment { get; private set; } = null!;
     public DateTime EditableUntil { get; private set; }
     public string? DataUrl { get; private set; }
     public string? Token { get; private set; }
     public GuestRefusal? Refusal { get; private set; }
-    public int MaxLength => options.Value.MaxLength;
+    public int MaxLength => options.CurrentValue.MaxLength;
 
     /// <summary>Set after an edit the rules held: the guest is told, since the page no longer shows it to others.</summary>
     public bool HeldByEdit { get; private set; }
@@ -48,7 +48,7 @@ public sealed class EditModel(
         // What the form offers to post is checked as posting checks it; what was typed stays in the box.
         var text = CommentText.Normalize(CommentKind.Comment, Text ?? "");
         if (text.Length == 0) ModelState.AddModelError(nameof(Text), Site.Strings.Get("Edit.TextRequired"));
-        else if (options.Value.LengthProblem(text) is { } tooLong) ModelState.AddModelError(nameof(Text), tooLong);
+        else if (options.CurrentValue.LengthProblem(text) is { } tooLong) ModelState.AddModelError(nameof(Text), tooLong);
         if (!ModelState.IsValid) return Shown(StatusCodes.Status422UnprocessableEntity);
 
         var before = Comment.Status;

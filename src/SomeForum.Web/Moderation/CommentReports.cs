@@ -35,7 +35,7 @@ public sealed record ReportResolution(long CommentId, string AuthorName, int Rep
 /// <see cref="ThreadChanges"/>, in the same transaction as the reports it follows from.
 /// </summary>
 public sealed class CommentReports(
-    ForumDb db, ThreadWrites writes, ThreadChanges changes, ModerationSettings settings, IOptionsSnapshot<ReportOptions> options,
+    ForumDb db, ThreadWrites writes, ThreadChanges changes, ModerationSettings settings, IOptionsMonitor<ReportOptions> options,
     IDataProtectionProvider protection, TimeProvider clock)
 {
     public const string GuestCookie = "someforum_reader";
@@ -87,7 +87,7 @@ public sealed class CommentReports(
         var since = Now.AddHours(-1);
         var recent = await db.Reports.CountAsync(r => r.ReportedAt > since
             && (reporter.IsGuest ? ip != null && r.IpAddress == ip : r.ReporterKey == reporter.Key), ct);
-        if (recent >= options.Value.PerClientPerHour) return ReportOutcome.RateLimited;
+        if (recent >= options.CurrentValue.PerClientPerHour) return ReportOutcome.RateLimited;
 
         db.Reports.Add(new CommentReport
         {

@@ -42,11 +42,11 @@ public sealed class ModerationRuleSet
 }
 
 /// <summary>The rules in force: the administrator's saved rules, else the configuration's.</summary>
-public sealed class ModerationSettings(ForumDb db, IOptionsSnapshot<ModerationOptions> configured, SavedRules saved)
+public sealed class ModerationSettings(ForumDb db, IOptionsMonitor<ModerationOptions> configured, SavedRules saved)
 {
-    public async Task<ModerationOptions> CurrentAsync(CancellationToken ct) => await saved.GetAsync(db, ct) ?? configured.Value;
+    public async Task<ModerationOptions> CurrentAsync(CancellationToken ct) => await saved.GetAsync(db, ct) ?? configured.CurrentValue;
 
-    public ModerationOptions Configured => configured.Value;
+    public ModerationOptions Configured => configured.CurrentValue;
 
     /// <summary>After the saved rules change, so that this instance applies them from its next request.</summary>
     public void Forget() => saved.Forget();

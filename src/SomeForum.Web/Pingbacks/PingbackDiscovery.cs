@@ -33,7 +33,7 @@ public sealed class PingbackDiscovery
 }
 
 /// <summary>Advertises on published post pages only, and only when pingbacks are on site-wide and for that post.</summary>
-public sealed class PingbackDiscoveryFilter(IOptionsSnapshot<PingbackOptions> options, Site.SiteSettings settings, PingbackDiscovery discovery) : IAsyncPageFilter
+public sealed class PingbackDiscoveryFilter(IOptionsMonitor<PingbackOptions> options, Site.SiteSettings settings, PingbackDiscovery discovery) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -41,7 +41,7 @@ public sealed class PingbackDiscoveryFilter(IOptionsSnapshot<PingbackOptions> op
     {
         ArgumentNullException.ThrowIfNull(next);
         var executed = await next();
-        if (options.Value.Enabled && executed.Result is PageResult && executed.HandlerInstance is PostModel { Post.TakesPingbacks: true })
+        if (options.CurrentValue.Enabled && executed.Result is PageResult && executed.HandlerInstance is PostModel { Post.TakesPingbacks: true })
         {
             discovery.Advertise(executed.HttpContext, await settings.CurrentAsync(executed.HttpContext.RequestAborted));
         }

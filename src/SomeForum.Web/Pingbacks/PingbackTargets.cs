@@ -39,7 +39,7 @@ public enum TargetVerdict
 public sealed record TargetCheck(TargetVerdict Verdict, long PostId = 0);
 
 /// <summary>Decides whether a target URL is one of our posts that takes pingbacks: the cheap check, before any fetch.</summary>
-public sealed class PingbackTargets(ForumDb db, IOptionsSnapshot<PingbackOptions> options)
+public sealed class PingbackTargets(ForumDb db, IOptionsMonitor<PingbackOptions> options)
 {
     public async Task<TargetCheck> CheckAsync(Uri target, PingCaller caller, CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public sealed class PingbackTargets(ForumDb db, IOptionsSnapshot<PingbackOptions
             .Select(p => new { p.Id, p.PingbacksOpen })
             .SingleOrDefaultAsync(ct);
         if (post is null) return new TargetCheck(TargetVerdict.NoSuchPost);
-        return options.Value.Enabled && post.PingbacksOpen ? new TargetCheck(TargetVerdict.Post, post.Id) : new TargetCheck(TargetVerdict.Closed, post.Id);
+        return options.CurrentValue.Enabled && post.PingbacksOpen ? new TargetCheck(TargetVerdict.Post, post.Id) : new TargetCheck(TargetVerdict.Closed, post.Id);
     }
 
     /// <summary>

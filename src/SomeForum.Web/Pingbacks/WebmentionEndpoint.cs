@@ -23,7 +23,7 @@ internal static class WebmentionEndpoint
         }
 
         var services = context.RequestServices;
-        var options = services.GetRequiredService<IOptionsSnapshot<PingbackOptions>>().Value;
+        var options = services.GetRequiredService<IOptionsMonitor<PingbackOptions>>().CurrentValue;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebmentionEndpoint));
         var ct = context.RequestAborted;
         var caller = PingCaller.From(context, await services.GetRequiredService<Site.SiteSettings>().CurrentAsync(ct));

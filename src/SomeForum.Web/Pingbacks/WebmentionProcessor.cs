@@ -14,7 +14,7 @@ namespace SomeForum.Web.Pingbacks;
 /// reached is tried again later, a few times.
 /// </summary>
 public sealed class WebmentionProcessor(
-    ForumDb db, MentionVerifier verifier, CommentPipeline comments, ThreadChanges changes, IOptionsSnapshot<PingbackOptions> options,
+    ForumDb db, MentionVerifier verifier, CommentPipeline comments, ThreadChanges changes, IOptionsMonitor<PingbackOptions> options,
     SourceHostTurns hosts, WorkSignal<WebmentionWorker> moreWork, TimeProvider clock, ILogger<WebmentionProcessor> logger)
 {
     /// <summary>How many due requests are looked at to find one whose host is free.</summary>
@@ -69,7 +69,7 @@ public sealed class WebmentionProcessor(
         // There may be more: another lane looks while this one fetches.
         moreWork.Notify();
 
-        var (state, outcome, fetchFailed) = attempt > options.Value.MaxAttempts
+        var (state, outcome, fetchFailed) = attempt > options.CurrentValue.MaxAttempts
             ? (WebmentionState.Failed, "Given up: it did not finish in earlier tries", false)
             : await ApplyAsync(next, attempt, ct);
         var done = clock.GetUtcNow().UtcDateTime;
@@ -117,7 +117,7 @@ public sealed class WebmentionProcessor(
                     : (WebmentionState.Done, "No link to this target; the mention verified under another address stays");
             default:
                 var problem = verification.StatusCode is { } code ? $"{verification.Description} ({code})" : verification.Description;
-                return verification.MayPass && attempt < options.Value.MaxAttempts
+                return verification.MayPass && attempt < options.CurrentValue.MaxAttempts
                     ? (WebmentionState.Queued, $"Source not verified: {problem}; trying again later")
                     : (WebmentionState.Failed, $"Source not verified: {problem}");
         }

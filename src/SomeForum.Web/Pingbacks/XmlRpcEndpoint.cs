@@ -19,7 +19,7 @@ internal static class XmlRpcEndpoint
         }
 
         var services = context.RequestServices;
-        var options = services.GetRequiredService<IOptionsSnapshot<PingbackOptions>>().Value;
+        var options = services.GetRequiredService<IOptionsMonitor<PingbackOptions>>().CurrentValue;
         var ct = context.RequestAborted;
         var caller = PingCaller.From(context, await services.GetRequiredService<Site.SiteSettings>().CurrentAsync(ct));
 

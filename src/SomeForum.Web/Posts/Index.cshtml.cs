@@ -10,7 +10,7 @@ using SomeForum.Web.Data;
 namespace SomeForum.Web.Posts;
 
 [OutputCache(PolicyName = Site.ReaderCache.Policy, Tags = [Site.ReaderCache.Listing])]
-public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options) : PageModel
+public sealed class IndexModel(ForumDb db, IOptionsMonitor<PostOptions> options) : PageModel
 {
     public IReadOnlyList<PostSummaryView> Posts { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
@@ -25,7 +25,7 @@ public sealed class IndexModel(ForumDb db, IOptionsSnapshot<PostOptions> options
     public async Task OnGetAsync([FromQuery(Name = Site.ForumUrls.HomePageQuery)] int? page, CancellationToken ct)
     {
         if (Request.Cookies.ContainsKey(CookieTempDataProvider.CookieName)) Message = TempData["Message"] as string;
-        CanStart = PostPermissions.CanStart(User, options.Value);
+        CanStart = PostPermissions.CanStart(User, options.CurrentValue);
         PageNumber = Math.Max(1, page ?? 1);
         var me = PostPermissions.UserId(User);
 

@@ -159,19 +159,19 @@ public sealed record SiteSettingsView(
 /// <c>Comments:PageSize</c>, <c>Comments:MaxDepth</c>, <c>Moderation:CloseCommentsAfterDays</c>).
 /// </summary>
 public sealed class SiteSettings(
-    ForumDb db, SavedSettings saved, IOptionsSnapshot<SiteOptions> site, IOptionsSnapshot<PingbackOptions> pingback,
-    IOptionsSnapshot<CommentOptions> comments, IOptionsSnapshot<ModerationOptions> moderation)
+    ForumDb db, SavedSettings saved, IOptionsMonitor<SiteOptions> site, IOptionsMonitor<PingbackOptions> pingback,
+    IOptionsMonitor<CommentOptions> comments, IOptionsMonitor<ModerationOptions> moderation)
 {
     private SiteSettingsView? current;
 
     public SiteSettingsView Configured => new(
-        site.Value.Title.Trim(),
-        site.Value.Tagline?.Trim() ?? "",
-        site.Value.FooterText?.Trim() ?? "",
-        string.IsNullOrWhiteSpace(pingback.Value.SiteUrl) ? null : pingback.Value.SiteUrl.Trim(),
-        comments.Value.PageSize,
-        comments.Value.MaxDepth,
-        moderation.Value.CloseCommentsAfterDays);
+        site.CurrentValue.Title.Trim(),
+        site.CurrentValue.Tagline?.Trim() ?? "",
+        site.CurrentValue.FooterText?.Trim() ?? "",
+        string.IsNullOrWhiteSpace(pingback.CurrentValue.SiteUrl) ? null : pingback.CurrentValue.SiteUrl.Trim(),
+        comments.CurrentValue.PageSize,
+        comments.CurrentValue.MaxDepth,
+        moderation.CurrentValue.CloseCommentsAfterDays);
 
     /// <summary>Read once a request: a page and its layout see the same settings.</summary>
     public async Task<SiteSettingsView> CurrentAsync(CancellationToken ct) =>
@@ -194,7 +194,7 @@ public sealed class SiteSettings(
     }
 
     /// <summary>The comment options in force: the configuration's, with the saved page size and depth.</summary>
-    public async Task<CommentOptions> CommentsAsync(CancellationToken ct) => (await CurrentAsync(ct)).Comments(comments.Value);
+    public async Task<CommentOptions> CommentsAsync(CancellationToken ct) => (await CurrentAsync(ct)).Comments(comments.CurrentValue);
 
     /// <summary>After the saved settings change: this instance uses them from its next request.</summary>
     public void Forget()

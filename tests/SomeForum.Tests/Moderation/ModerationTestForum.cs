@@ -32,7 +32,7 @@ internal sealed class ModerationTestForum : IDisposable
 
     public SqliteForumDb Db { get; }
 
-    public ModerationRules Rules() => new(Db, new ModerationSettings(Db, new FixedSnapshot(configured), saved), new SomeForum.Web.Rendering.MarkdownRenderer());
+    public ModerationRules Rules() => new(Db, new ModerationSettings(Db, new FixedOptions(configured), saved), new SomeForum.Web.Rendering.MarkdownRenderer());
 
     public async Task<Post> AddPostAsync(string? authorId = null, PostStatus status = PostStatus.Published)
     {
@@ -88,10 +88,12 @@ internal sealed class ModerationTestForum : IDisposable
         connection.Dispose();
     }
 
-    private sealed class FixedSnapshot(ModerationOptions value) : IOptionsSnapshot<ModerationOptions>
+    private sealed class FixedOptions(ModerationOptions value) : IOptionsMonitor<ModerationOptions>
     {
-        public ModerationOptions Value => value;
+        public ModerationOptions CurrentValue => value;
 
         public ModerationOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<ModerationOptions, string?> listener) => null;
     }
 }
