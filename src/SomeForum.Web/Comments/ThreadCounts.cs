@@ -36,10 +36,7 @@ internal static class ThreadCounts
             await ApplyAsync(db, comment, null, comment.Status, ct);
             return;
         }
-        await db.Posts.Where(p => p.Id == comment.PostId).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.CommentCount, p => p.CommentCount + 1)
-            .SetProperty(p => p.TopLevelCount, p => p.TopLevelCount + 1)
-            .SetProperty(p => p.ThreadCount, p => p.ThreadCount + 1), ct);
+        await AddToPostAsync(db, comment.PostId, comments: 1, topLevel: 1, threads: 1, ct);
     }
 
     public static async Task ApplyAsync(ForumDb db, Comment comment, CommentStatus? before, CommentStatus? after, CancellationToken ct)
@@ -82,9 +79,12 @@ internal static class ThreadCounts
             }
         }
 
-        await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.CommentCount, p => p.CommentCount + delta)
-            .SetProperty(p => p.TopLevelCount, p => p.TopLevelCount + topLevelDelta)
-            .SetProperty(p => p.ThreadCount, p => p.ThreadCount + threadDelta), ct);
+        await AddToPostAsync(db, postId, comments: delta, topLevel: topLevelDelta, threads: threadDelta, ct);
     }
+
+    private static Task<int> AddToPostAsync(ForumDb db, long postId, int comments, int topLevel, int threads, CancellationToken ct) =>
+        db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.CommentCount, p => p.CommentCount + comments)
+            .SetProperty(p => p.TopLevelCount, p => p.TopLevelCount + topLevel)
+            .SetProperty(p => p.ThreadCount, p => p.ThreadCount + threads), ct);
 }
